@@ -1,0 +1,3 @@
+from opsdesk.app.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""The engine and the connection rules of ARCHITECTURE.md.
+
+SQLite: ``foreign_keys=ON``, ``journal_mode=WAL``, ``synchronous=FULL``, ``busy_timeout=5000``;
+the driver's own transaction handling is switched off and every transaction is begun by us, so a
+write transaction starts with ``BEGIN IMMEDIATE`` (taking the write lock up front) and two writers
+cannot both read a balance and then both update it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SQLITE_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA synchronous=FULL",
+)
+
+
+def url_for(target: str | Path) -> str:
+    """A path becomes a SQLite URL; anything with ``://`` is taken as a SQLAlchemy URL."""
+    s = str(target)
+    if "://" in s:
+        return s
+    return "sqlite:///" + str(Path(s).expanduser().resolve())
+
+
+def is_sqlite_url(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _install_sqlite_rules(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see "begin" below)
+        cur = dbapi_conn.cursor()
+        mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            # A read-only medium or an in-memory database cannot switch; both are fine to use.
+            pass
+        for p in SQLITE_PRAGMAS:
+            cur.execute(p)
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # noqa: ANN001
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(target: str | Path, **kwargs) -> Engine:
+    url = url_for(target)
+    if is_sqlite_url(url):
+        engine = create_engine(url, **kwargs)
+        _install_sqlite_rules(engine)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+class Database:
+    """Opens transactions. ``write()`` is one write transaction, ``read()`` a read-only one."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        writer = engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
+        self._writer = sessionmaker(writer, expire_on_commit=False)
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._writer.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
