@@ -14,7 +14,9 @@ from typing import Any
 class OpsError(Exception):
     """An error the user (or the environment) caused: shown as a clear message, never a traceback."""
 
-    def __init__(self, code: str, field: str | None = None, **params: Any) -> None:
+    # ``code`` is positional-only so that a message parameter may also be called ``code``
+    # (``ValidationError("money.unknown_currency", code="XXX")``).
+    def __init__(self, code: str, /, field: str | None = None, **params: Any) -> None:
         self.code = code
         self.field = field
         self.params: Mapping[str, Any] = params
