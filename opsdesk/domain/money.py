@@ -60,7 +60,11 @@ def currency(code: str) -> Currency:
 
 CNY = CURRENCIES["CNY"]
 
-_SYMBOLS = ("HK$", "NT$", "MOP$", "S$", "RM", "US$", "$", "€", "£", "¥", "₩", "﷼", "元", "圆")
+# Matched after NFKC, which turns the rial sign U+FDFC into the word "ریال" (Arabic "ريال" is
+# the same word with the Arabic yeh), so both spellings are listed, as a prefix and a suffix.
+_RIAL = ("ریال", "ريال")
+_SYMBOLS = ("HK$", "NT$", "MOP$", "S$", "RM", "US$", "$", "€", "£", "¥", "₩", *_RIAL, "元", "圆")
+_SUFFIXES = ("元", "圆", *_RIAL)
 _CODES = re.compile(r"^(?:RMB|CNY|HKD|TWD|USD|EUR|GBP|JPY|KRW|IRR|SGD|MYR|MOP)\s*|\s*(?:RMB|CNY|HKD|TWD|USD|EUR|GBP|JPY|KRW|IRR|SGD|MYR|MOP)$", re.I)
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 _PLAIN = re.compile(r"^\d+(?:\.\d*)?$|^\.\d+$")
@@ -100,9 +104,10 @@ def parse_money(
         if s.startswith(sym):
             s = s[len(sym):]
             break
-    for sym in ("元", "圆"):
+    for sym in _SUFFIXES:
         if s.endswith(sym):
             s = s[: -len(sym)]
+            break
     if s.startswith("-") and not negative:  # "¥-12"
         negative, s = True, s[1:]
     if _GROUPED.match(s):
