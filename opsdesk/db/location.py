@@ -4,6 +4,7 @@ cloud-sync folders copy a file while it is open, which corrupts it; both are ref
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path, PurePath
 
@@ -17,7 +18,17 @@ CLOUD_SYNC_DIRS = ("onedrive", "dropbox", "google drive", "googledrive", "icloud
 
 
 def is_unc(path: str) -> bool:
-    return path.startswith(("\\\\", "//")) and not path.startswith(("\\\\?\\", "\\\\.\\"))
+    """``\\\\server\\share``, ``//server/share`` and the long form ``\\\\?\\UNC\\server\\share``;
+    not the local device paths ``\\\\?\\C:\\`` and ``\\\\.\\``."""
+    p = path.replace("/", "\\")
+    if p[:8].upper() == "\\\\?\\UNC\\":
+        return True
+    return p.startswith("\\\\") and not p.startswith(("\\\\?\\", "\\\\.\\"))
+
+
+def _unescape_mount(field: str) -> str:
+    # /proc/mounts writes space, tab, newline and backslash in a mount point as octal escapes.
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
 
 
 def mount_fstype(path: Path, mounts_text: str) -> str | None:
@@ -28,7 +39,7 @@ def mount_fstype(path: Path, mounts_text: str) -> str | None:
         parts = line.split()
         if len(parts) < 3:
             continue
-        mnt = parts[1].replace("\\040", " ")
+        mnt = _unescape_mount(parts[1])
         if (p == mnt or p.startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best):
             best, fstype = mnt, parts[2]
     return fstype
@@ -48,7 +59,8 @@ def cloud_sync_folder(path: PurePath) -> str | None:
     for part in path.parts:
         low = part.lower()
         for name in CLOUD_SYNC_DIRS:
-            if low == name or low.startswith(name + " -") or low.startswith(name + "-"):
+            # "OneDrive - Contoso", "GoogleDrive-me@example.com", "Dropbox (Team)"
+            if low == name or low.startswith((name + " -", name + "-", name + " (")):
                 return part
     return None
 
