@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from opsdesk.db import clock
 from opsdesk.domain.errors import EnvironmentProblem
 
 Progress = Callable[[int, int], None]  # (pages done, pages total)
@@ -80,5 +81,17 @@ def restore_into(backup_file: Path, live: Path, progress: Progress | None = None
 
 
 def timestamped_name(db_path: Path, label: str, when: datetime | None = None) -> str:
-    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (when or clock.now()).strftime("%Y%m%d-%H%M%S")
     return f"{Path(db_path).stem}-{stamp}-{label}.sqlite"
+
+
+def unused_path(path: Path) -> Path:
+    """``path``, or ``name-2.sqlite``, ``name-3.sqlite`` … if taken: two automatic backups made
+    within the same second must not overwrite each other (the first may be the only good copy)."""
+    path = Path(path)
+    n = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from opsdesk.db import schema
-from opsdesk.db.backup import online_backup, timestamped_name
+from opsdesk.db.backup import online_backup, timestamped_name, unused_path
 from opsdesk.db.engine import Database, is_sqlite_url, make_engine, url_for
 from opsdesk.db.location import check_sqlite_location
 
@@ -40,7 +40,8 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Open
     backup = None
     if found.state is schema.State.OLDER and engine.dialect.name == "sqlite":
         folder = backup_dir or path.parent / "backups"
-        backup = online_backup(path, folder / timestamped_name(path, f"before-{schema.HEAD}"))
+        backup = online_backup(
+            path, unused_path(folder / timestamped_name(path, f"before-{schema.HEAD}")))
     if found.state is not schema.State.CURRENT:
         schema.upgrade(engine)
     return Opened(

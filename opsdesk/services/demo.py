@@ -16,14 +16,13 @@ from sqlalchemy import select
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
 from opsdesk.db.models import Department, Staff
+from opsdesk.domain.demo import DEMO_OWNER, DEMO_PIN
 from opsdesk.domain.errors import Conflict
 from opsdesk.domain.roles import Role
 from opsdesk.services import setup
 from opsdesk.services import staff as staff_service
 from opsdesk.services.context import Actor
 
-DEMO_PIN = "1234"
-DEMO_OWNER = "owner"
 HISTORY_MONTHS = 18
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)

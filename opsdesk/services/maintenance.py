@@ -113,10 +113,12 @@ def verify_backup_file(path: Path) -> schema.Inspection:
 def restore(source: Path, live: Path, progress: backups.Progress | None = None) -> Path | None:
     """Replace the database at ``live`` with ``source`` (verified first). The current file is
     kept as a backup beside it; the restored copy is opened and migrated by the next start."""
+    if Path(live).exists() and Path(source).resolve() == Path(live).resolve():
+        raise EnvironmentProblem("restore.same_file", path=str(source))
     verify_backup_file(source)
     kept = None
     if Path(live).exists() and Path(live).stat().st_size:
-        kept = backups.online_backup(
-            live, Path(live).parent / "backups" / backups.timestamped_name(live, "before-restore"))
+        kept = backups.online_backup(live, backups.unused_path(
+            Path(live).parent / "backups" / backups.timestamped_name(live, "before-restore")))
     backups.restore_into(source, live, progress)
     return kept

@@ -123,6 +123,13 @@ def _validate(s: Session, actor: Actor, data: StaffInput, *, creating: bool,
     return v
 
 
+def _role(value: Role | str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise ValidationError("staff.unknown_role", field="role", role=str(value)[:20]) from None
+
+
 def _check_role_change(db: Database, actor: Actor, new_role: Role, old_role: Role | None,
                        target: str) -> None:
     if old_role == new_role:
@@ -133,7 +140,7 @@ def _check_role_change(db: Database, actor: Actor, new_role: Role, old_role: Rol
 
 def create_staff(db: Database, actor: Actor, data: StaffInput) -> StaffRow:
     audit.require(db, actor, Permission.STAFF_MANAGE, "staff.create")
-    _check_role_change(db, actor, Role(data.role), None, "staff:new")
+    _check_role_change(db, actor, _role(data.role), None, "staff:new")
     with db.write() as s:
         v = _validate(s, actor, data, creating=True)
         p = Staff(store_id=actor.store_id, name=v["name"], login=v["login"], role=Role(data.role).value,
@@ -155,7 +162,11 @@ def update_staff(db: Database, actor: Actor, staff_id: int, data: StaffInput) ->
         if current is None or current.store_id != actor.store_id:
             raise NotFound("staff", staff_id)
         old_role = Role(current.role)
-    _check_role_change(db, actor, Role(data.role), old_role, f"staff:{staff_id}")
+    if staff_id != actor.staff_id and not may_assign(actor.role, old_role):
+        # A manager may edit front desk and sales people (and themself), never an owner or
+        # another manager: changing their PIN would let the manager log in as them.
+        audit.refuse(db, actor, Permission.ROLES_MANAGE, "staff.update", f"staff:{staff_id}")
+    _check_role_change(db, actor, _role(data.role), old_role, f"staff:{staff_id}")
     with db.write() as s:
         p = s.get(Staff, staff_id)
         v = _validate(s, actor, data, creating=False, staff_id=staff_id)

@@ -1,0 +1,1 @@
+"""Composition root: command line, start-up, and the wiring of database, services and GUI."""

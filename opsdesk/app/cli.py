@@ -1,0 +1,176 @@
+"""The command line: GUI by default, plus sub-commands for automation and support.
+
+Errors the user can fix (a wrong path, a newer database, a bad number) print one clear line and
+exit with status 2; nothing is written. Bugs print a traceback and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from opsdesk import __version__
+
+EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0 or n > 10_000_000:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 10,000,000: {n}")
+    return n
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-11-23: {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="opsdesk",
+        description="OpsDesk: systematic store operations, offline. Without a command it starts "
+                    "the desktop app.",
+    )
+    p.add_argument("--version", action="version", version=f"OpsDesk {__version__}")
+    p.add_argument("--db", metavar="PATH|URL",
+                   help="database file (or a postgresql+psycopg:// URL for a chain of stores); "
+                        "default: OPSDESK_DB, else the last one used, else the user data folder")
+    p.add_argument("--lang", metavar="LANG", help="interface language, e.g. zh_CN or en")
+    p.add_argument("--demo", action="store_true",
+                   help="start on the demo store (created on first use in the user data folder, "
+                        "or at --db)")
+    p.add_argument("--smoke", action="store_true",
+                   help="start the real app, print milliseconds from process start to the first "
+                        "window shown, exit 0; without --db on a temporary demo store logged in "
+                        "as its owner, with --db at that store's login window")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo", help="create a deterministic demo store in an empty database",
+                       description="Create the demo store (a beauty salon with 18 months of "
+                                   "history). The same seed and --as-of give the same data.")
+    d.add_argument("--db", required=True, metavar="PATH", help="new or empty database file")
+    d.add_argument("--members", type=_positive_int, default=2000, metavar="N",
+                   help="number of customers (default 2000)")
+    d.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    d.add_argument("--as-of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                   help="the demo's 'today' (default: today)")
+
+    c = sub.add_parser("check", help="integrity check and every ledger invariant",
+                       description="Run PRAGMA integrity_check, the foreign-key check, the audit "
+                                   "hash chain and every ledger invariant; exit 3 if anything "
+                                   "is wrong.")
+    c.add_argument("--db", required=True, metavar="PATH|URL")
+
+    b = sub.add_parser("backup", help="online backup of a database to a verified copy")
+    b.add_argument("--db", required=True, metavar="PATH")
+    b.add_argument("--to", required=True, metavar="FILE", type=Path)
+
+    r = sub.add_parser("restore", help="replace a database with a verified backup",
+                       description="Restore FILE over the database at --db. The current "
+                                   "database is first backed up beside it. Close the app first.")
+    r.add_argument("--from", dest="source", required=True, metavar="FILE", type=Path)
+    r.add_argument("--db", required=True, metavar="PATH")
+    return p
+
+
+def run(argv: list[str]) -> int:
+    # Imported here so that `opsdesk --help` and the GUI path stay quick.
+    from opsdesk.domain.errors import OpsError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from opsdesk.app.gui import start_gui
+
+        return start_gui(args)
+    try:
+        return COMMANDS[args.command](args)
+    except OpsError as e:
+        from opsdesk.ui.messages import message_for
+
+        print(f"opsdesk {args.command}: {message_for(e)}", file=sys.stderr)
+        return EXIT_USER
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import time
+
+    from opsdesk.db.opening import open_database
+    from opsdesk.services import demo
+
+    t0 = time.perf_counter()
+    opened = open_database(args.db)
+    last = [""]
+
+    def progress(step: str, done: int, total: int) -> None:
+        if sys.stderr.isatty() or step != last[0]:
+            print(f"\r{step}: {done}/{total}", end="", file=sys.stderr, flush=True)
+            last[0] = step
+
+    demo.generate(opened.db, demo.DemoOptions(members=args.members, seed=args.seed,
+                                              as_of=args.as_of), progress)
+    print(file=sys.stderr)
+    print(f"demo store written to {args.db} ({args.members} customers) in "
+          f"{time.perf_counter() - t0:.1f} s; log in as '{demo.DEMO_OWNER}' with PIN "
+          f"{demo.DEMO_PIN}")
+    return EXIT_OK
+
+
+def _open_existing(target: str):  # noqa: ANN202
+    from opsdesk.db import schema
+    from opsdesk.db.engine import is_sqlite_url, url_for
+    from opsdesk.db.opening import open_database, preflight
+    from opsdesk.domain.errors import EnvironmentProblem
+
+    if is_sqlite_url(url_for(target)):
+        if not Path(target).exists():
+            raise EnvironmentProblem("db.missing", path=str(target))
+        if preflight(Path(target)).state is schema.State.NEW:
+            raise EnvironmentProblem("db.empty", path=str(target))
+    return open_database(target).db
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from opsdesk.services import maintenance
+
+    report = maintenance.check(_open_existing(args.db))
+    print(f"SQLite {report.sqlite_version}, schema {report.schema_revision}")
+    for name in report.checks_run:
+        print(f"  checked: {name}")
+    if report.ok:
+        print("OK: no problems found")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    return 3
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from opsdesk.services import maintenance
+
+    out = maintenance.backup(_open_existing(args.db), None, args.to)
+    print(f"backup written and verified: {out}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from opsdesk.db.opening import preflight
+    from opsdesk.services import maintenance
+
+    preflight(Path(args.db))  # the target must be a place we may write a database
+    kept = maintenance.restore(args.source, Path(args.db))
+    print(f"restored {args.source} into {args.db}")
+    if kept:
+        print(f"the database it replaced was kept as {kept}")
+    return EXIT_OK
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}

@@ -1,0 +1,57 @@
+"""Translators: ours (resources/translations/opsdesk_<lang>.qm) and Qt's own (qtbase_<lang>.qm),
+which also turns the layout right-to-left for Persian."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator, Qt
+
+# (code, name in its own language). English is the source language: it needs no file.
+LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体中文"))
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    name = QLocale.system().name()  # e.g. zh_CN, en_US
+    if name.startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def resolve(lang: str | None) -> str:
+    codes = {c for c, _ in LANGUAGES}
+    if lang in codes:
+        return lang
+    if lang and lang.split("_")[0] in {c.split("_")[0] for c in codes}:
+        return next(c for c in codes if c.split("_")[0] == lang.split("_")[0])
+    return system_language()
+
+
+def qt_translations_dir(resources: Path) -> list[Path]:
+    return [resources / "translations",
+            Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+
+
+def install(app: QCoreApplication, lang: str, resources: Path) -> str:
+    """Replace the installed translators with those for ``lang``; returns the language used."""
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if lang != "en":
+        ours = QTranslator(app)
+        if ours.load(f"opsdesk_{lang}", str(resources / "translations")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        for folder in qt_translations_dir(resources):
+            qt = QTranslator(app)
+            if qt.load(f"qtbase_{lang}", str(folder)):
+                app.installTranslator(qt)
+                _installed.append(qt)
+                break
+    QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
+    if hasattr(app, "setLayoutDirection"):
+        rtl = QLocale(lang).textDirection() == Qt.LayoutDirection.RightToLeft
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    return lang

@@ -1,0 +1,113 @@
+"""The login window: user name and PIN or password. Opens before the database is ready, so the
+window appears at once; the Log in button waits until the store is open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opsdesk.domain.errors import OpsError
+from opsdesk.ui.widgets.form import ErrorForm
+
+
+class LoginWindow(QDialog):
+    """``attempt(login, secret)`` returns normally on success or raises OpsError."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, store_name: str, attempt: Callable[[str, str], object],
+                 last_login: str = "", hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("login")
+        self._attempt = attempt
+        self._ready = False
+        self._store_name = store_name
+        self.heading = QLabel(store_name)
+        self.heading.setObjectName("store_name")
+        f = QFont(self.heading.font())
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.heading.setFont(f)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form = ErrorForm()
+        self.login = QLineEdit(last_login)
+        self.login.setObjectName("login_name")
+        self.secret = QLineEdit()
+        self.secret.setObjectName("secret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.cap_login = self.form.add_row("login", self.login)
+        self.cap_secret = self.form.add_row("secret", self.secret)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.hint = QLabel(hint)
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setObjectName("login_button")
+        self.ok.setEnabled(False)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addSpacing(8)
+        lay.addWidget(self.form)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.status)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+        (self.secret if last_login else self.login).setFocus()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("OpsDesk — log in"))
+        self.cap_login.setText(self.tr("&User name"))
+        self.cap_secret.setText(self.tr("&PIN or password"))
+        self.ok.setText(self.tr("&Log in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Quit"))
+        if not self._ready:
+            self.status.setText(self.tr("Opening the store…"))
+
+    def set_ready(self, store_name: str | None = None) -> None:
+        self._ready = True
+        if store_name:
+            self.heading.setText(store_name)
+        self.status.clear()
+        self.ok.setEnabled(True)
+
+    def set_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #c0392b;")
+
+    def submit(self) -> None:
+        if not self._ready:
+            return
+        self.form.clear_errors()
+        try:
+            actor = self._attempt(self.login.text(), self.secret.text())
+        except OpsError as e:
+            self.form.show_error(e)
+            self.secret.selectAll()
+            self.secret.setFocus()
+            return
+        self.secret.clear()
+        self.logged_in.emit(actor)
+        self.accept()

@@ -1,0 +1,162 @@
+"""The main window: a sidebar of pages (built on first visit) and a status line.
+
+Pages register in ``PAGES``; each is created lazily so start-up costs only the page shown first,
+and is dropped and rebuilt when the language changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from opsdesk.domain.roles import Permission
+from opsdesk.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: Callable[[QWidget], str]  # called with the window, so tr() runs in its context
+    factory: Callable[[AppContext], QWidget]
+    permission: Permission | None = None
+
+
+def _staff(ctx: AppContext) -> QWidget:
+    from opsdesk.ui.pages.staff.page import StaffPage
+
+    return StaffPage(ctx)
+
+
+def _settings(ctx: AppContext) -> QWidget:
+    from opsdesk.ui.pages.settings.page import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+def _about(ctx: AppContext) -> QWidget:
+    from opsdesk.ui.pages.about.page import AboutPage
+
+    return AboutPage(ctx)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("staff", lambda w: w.tr("Staff & Roles"), _staff, Permission.STAFF_VIEW),
+    PageSpec("settings", lambda w: w.tr("Settings"), _settings),
+    PageSpec("about", lambda w: w.tr("About"), _about),
+]
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.ctx = ctx
+        self.specs = [p for p in PAGES if p.permission is None or ctx.actor.can(p.permission)]
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setStyleSheet(
+            "QListWidget { background: #2f3542; color: #f1f2f6; border: none; font-size: 11pt; }"
+            "QListWidget::item { padding: 10px 14px; }"
+            "QListWidget::item:selected { background: #ff6b81; color: white; }")
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.sidebar)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for spec in self.specs:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.sidebar.addItem(item)
+        self.who = QLabel()
+        self.who.setObjectName("who")
+        self.statusBar().addPermanentWidget(self.who)
+        self._build_menu()
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        self.retranslate()
+        self.sidebar.setCurrentRow(0)
+        geometry = ctx.settings.geometry("main")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+
+    def _build_menu(self) -> None:
+        self.menu_file = self.menuBar().addMenu("")
+        self.act_logout = QAction(self)
+        self.act_logout.setShortcut(QKeySequence("Ctrl+L"))
+        self.act_logout.triggered.connect(self.logout_requested.emit)
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.menu_file.addAction(self.act_logout)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+
+    def page(self, key: str) -> QWidget:
+        if key not in self._pages:
+            spec = next(s for s in self.specs if s.key == key)
+            w = spec.factory(self.ctx)
+            w.setObjectName(f"page_{key}")
+            self._pages[key] = w
+            self.stack.addWidget(w)
+        return self._pages[key]
+
+    def open_page(self, key: str) -> QWidget:
+        row = next(i for i, s in enumerate(self.specs) if s.key == key)
+        self.sidebar.setCurrentRow(row)
+        return self.page(key)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentWidget(self.page(self.specs[row].key))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._rebuild_pages()
+        super().changeEvent(event)
+
+    def _rebuild_pages(self) -> None:
+        current = self.sidebar.currentRow()
+        for w in self._pages.values():
+            self.stack.removeWidget(w)
+            w.deleteLater()
+        self._pages.clear()
+        self._show_row(current)
+
+    def retranslate(self) -> None:
+        from opsdesk.ui.pages.staff.roles import role_name
+
+        self.setWindowTitle(self.tr("OpsDesk — %1").replace("%1", self.ctx.store.name))
+        for i, spec in enumerate(self.specs):
+            self.sidebar.item(i).setText(spec.title(self))
+        self.who.setText(self.tr("%1 · %2 · %3")
+                         .replace("%1", self.ctx.actor.name)
+                         .replace("%2", role_name(self.ctx.actor.role))
+                         .replace("%3", self.ctx.store.name))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.act_logout.setText(self.tr("&Log out"))
+        self.act_quit.setText(self.tr("&Quit"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
+        self.ctx.settings.set_geometry("main", self.saveGeometry())
+        super().closeEvent(event)
