@@ -263,6 +263,9 @@ def format_mobile(stored: str, country: str = DEFAULT_COUNTRY) -> str:
     """Display form of a stored number: ``"138 1234 5678"``, ``"07911 123456"`` in a British
     store, ``"+852 9123 4567"`` for a foreign number. Never raises on a stored value from an
     older rule set: anything unrecognised is shown as it was stored."""
+    body = stored[1:] if stored.startswith("+") else stored
+    if not (body.isascii() and body.isdigit()):
+        return stored
     try:
         m = _mobile_of_stored(stored, country)
     except ValidationError:
