@@ -126,8 +126,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _open_existing(target: str):  # noqa: ANN202
     from opsdesk.db import schema
-    from opsdesk.db.engine import is_sqlite_url, url_for
-    from opsdesk.db.opening import open_database, preflight
+    from opsdesk.db.opening import open_database
+    from opsdesk.db.schema import preflight
+    from opsdesk.db.urls import is_sqlite_url, url_for
     from opsdesk.domain.errors import EnvironmentProblem
 
     if is_sqlite_url(url_for(target)):
@@ -162,7 +163,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from opsdesk.db.opening import preflight
+    from opsdesk.db.schema import preflight
     from opsdesk.services import maintenance
 
     preflight(Path(args.db))  # the target must be a place we may write a database

@@ -63,7 +63,7 @@ def start_gui(args: argparse.Namespace) -> int:
 
     from opsdesk.ui import i18n, tasks
     from opsdesk.ui.settings import UiSettings
-    from opsdesk.ui.startup import Startup, StartOptions
+    from opsdesk.ui.startup import StartOptions, Startup
 
     log_file = setup_logging()
     install_excepthook(log_file)

@@ -13,26 +13,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from opsdesk.db.urls import is_sqlite_url, url_for
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
     "PRAGMA synchronous=FULL",
 )
-
-
-def url_for(target: str | Path) -> str:
-    """A path becomes a SQLite URL; anything with ``://`` is taken as a SQLAlchemy URL."""
-    s = str(target)
-    if "://" in s:
-        return s
-    return "sqlite:///" + str(Path(s).expanduser().resolve())
-
-
-def is_sqlite_url(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
 
 
 def _install_sqlite_rules(engine: Engine) -> None:

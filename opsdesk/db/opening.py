@@ -8,8 +8,9 @@ from pathlib import Path
 
 from opsdesk.db import schema
 from opsdesk.db.backup import online_backup, timestamped_name, unused_path
-from opsdesk.db.engine import Database, is_sqlite_url, make_engine, url_for
-from opsdesk.db.location import check_sqlite_location
+from opsdesk.db.engine import Database, make_engine
+from opsdesk.db.schema import preflight
+from opsdesk.db.urls import is_sqlite_url, sqlite_path, url_for
 
 
 @dataclass(frozen=True)
@@ -20,17 +21,10 @@ class Opened:
     backup: Path | None  # the backup taken before the migration
 
 
-def preflight(target: str | Path) -> schema.Inspection:
-    """Everything that can refuse a SQLite file, with no write at all."""
-    path = Path(str(target)).expanduser()
-    check_sqlite_location(path)
-    return schema.inspect_sqlite(path)
-
-
 def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Opened:
     url = url_for(target)
     if is_sqlite_url(url):
-        path = Path(url.removeprefix("sqlite:///"))
+        path = sqlite_path(url)
         found = preflight(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = make_engine(path)

@@ -33,6 +33,29 @@ class Inspection:
     revision: str | None
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change ``path`` nor leave files beside it.
+
+    A plain read-only connection to a WAL-mode database creates empty ``-wal`` and ``-shm`` files
+    and cannot remove them again. With no ``-wal`` file there is no open writer and nothing
+    un-checkpointed to read, so the file is opened ``immutable`` (no locks, no side files); with
+    one, the reader needs SQLite's locking to see the newest data, and the files exist anyway.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def preflight(target: str | Path) -> Inspection:
+    """Everything that can refuse a SQLite file, with no write at all."""
+    from opsdesk.db.location import check_sqlite_location
+
+    path = Path(str(target)).expanduser()
+    check_sqlite_location(path)
+    return inspect_sqlite(path)
+
+
 def inspect_sqlite(path: Path) -> Inspection:
     """Classify the file at ``path``; raise :class:`EnvironmentProblem` for what we must not open."""
     if not path.exists() or path.stat().st_size == 0:
@@ -49,7 +72,7 @@ def inspect_sqlite(path: Path) -> Inspection:
     if header != SQLITE_HEADER:
         raise EnvironmentProblem("db.not_sqlite", path=str(path))
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = connect_readonly(path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from opsdesk.db import backup as backups
 from opsdesk.db import schema
 from opsdesk.db.engine import Database
-from opsdesk.db.opening import preflight
+from opsdesk.db.schema import preflight
 from opsdesk.domain.errors import EnvironmentProblem
 from opsdesk.domain.roles import Permission
 from opsdesk.services import audit
@@ -100,7 +100,7 @@ def verify_backup_file(path: Path) -> schema.Inspection:
     found = preflight(path)
     if found.state is schema.State.NEW:
         raise EnvironmentProblem("restore.empty", path=str(path))
-    con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    con = schema.connect_readonly(Path(path))
     try:
         res = [r[0] for r in con.execute("PRAGMA integrity_check")]
     finally:

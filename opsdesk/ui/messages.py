@@ -4,7 +4,7 @@ entry here, so no user ever sees a bare code."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from opsdesk.domain.errors import FieldErrors, OpsError
 

@@ -58,7 +58,8 @@ def _store_name_raw(path: Path) -> str:
 
 def _open_job(progress: tasks.Progress, target: str, demo: bool):  # noqa: ANN202
     from opsdesk.db.opening import open_database
-    from opsdesk.services import auth, demo as demo_service, setup  # noqa: F401 (warm imports)
+    from opsdesk.services import auth, setup  # noqa: F401 (warm imports)
+    from opsdesk.services import demo as demo_service
 
     opened = open_database(target)
     if demo and not setup.has_store(opened.db):
@@ -91,16 +92,16 @@ class Startup(QObject):
     # --- start ----------------------------------------------------------------------------
     def begin(self) -> bool:
         """Returns False (after telling the person why) when the database must not be opened."""
-        from opsdesk.db.engine import is_sqlite_url, url_for
+        from opsdesk.db.urls import is_sqlite_url, sqlite_path, url_for
 
         url = url_for(self.opts.target)
         needs_setup = False
         store_name = ""
         if is_sqlite_url(url):
             from opsdesk.db import schema
-            from opsdesk.db.opening import preflight
+            from opsdesk.db.schema import preflight
 
-            path = Path(url.removeprefix("sqlite:///"))
+            path = sqlite_path(url)
             try:
                 found = preflight(path)
             except OpsError as e:
@@ -116,7 +117,9 @@ class Startup(QObject):
             self._show_first_run()
         else:
             self._show_login(store_name)
-            self._start_open()
+            # After the window's first paint: the open imports SQLAlchemy, which would compete
+            # with the GUI thread for the interpreter while the window is being shown.
+            QTimer.singleShot(0, self._start_open)
         return True
 
     def _start_open(self) -> None:

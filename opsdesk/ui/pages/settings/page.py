@@ -131,7 +131,7 @@ class SettingsPage(QWidget):
             options=QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return
-        from opsdesk.db.opening import preflight
+        from opsdesk.db.schema import preflight
 
         try:
             preflight(Path(path))
