@@ -107,12 +107,15 @@ def test_newer_schema_is_refused_and_left_untouched(db_path: Path) -> None:
 
 def test_newer_schema_in_wal_mode_is_left_untouched(db_path: Path) -> None:
     _set_revision(db_path, "9999")
-    before = sha256(db_path)
+    con = sqlite3.connect(db_path)
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    con.close()
+    before, names = sha256(db_path), files_beside(db_path)
     with pytest.raises(EnvironmentProblem) as e:
         open_database(db_path)
     assert e.value.code == "db.newer_schema"
     assert sha256(db_path) == before
-    assert not (db_path.parent / "backups").exists()
+    assert files_beside(db_path) == names  # not even empty -wal / -shm files
 
 
 @pytest.mark.parametrize("content", [
