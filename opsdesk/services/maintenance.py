@@ -100,11 +100,14 @@ def verify_backup_file(path: Path) -> schema.Inspection:
     found = preflight(path)
     if found.state is schema.State.NEW:
         raise EnvironmentProblem("restore.empty", path=str(path))
-    con = schema.connect_readonly(Path(path))
     try:
-        res = [r[0] for r in con.execute("PRAGMA integrity_check")]
-    finally:
-        con.close()
+        con = schema.connect_readonly(Path(path))
+        try:
+            res = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:  # "database disk image is malformed"
+        res = [str(e)]
     if res != ["ok"]:
         raise EnvironmentProblem("restore.verify_failed", path=str(path), reason="; ".join(res[:3]))
     return found
