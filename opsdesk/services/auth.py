@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
-from opsdesk.db.models import Staff
+from opsdesk.db.models import Staff, Store
 from opsdesk.domain.credentials import (
     hash_secret,
     is_locked,
@@ -47,8 +47,12 @@ def login(db: Database, login_name: str, secret: str, store_id: int | None = Non
             # Spend the same time as a real check, so the delay does not tell that no such
             # login exists.
             verify_secret(secret, _dummy_hash())
-            audit.record(s, store_id=store_id, actor_id=None, action="auth.login",
-                         outcome="refused", detail={"login": name, "reason": "unknown"})
+            # A store id the caller remembered may not exist in this file (restored, replaced):
+            # the refusal is still recorded, just not tied to a store.
+            known = store_id if store_id is not None and s.get(Store, store_id) else None
+            audit.record(s, store_id=known, actor_id=None, action="auth.login",
+                         outcome="refused",
+                         detail={"login": name, "reason": "unknown", "store_id": store_id})
             refusal = LoginRefused("auth.bad_credentials", field="secret")
         elif is_locked(person.locked_until, now):
             left = math.ceil((person.locked_until - now).total_seconds())
