@@ -61,6 +61,12 @@ def db(db_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
+def new_store() -> setup.NewStore:
+    """The first-run input the ``store`` fixture uses (owner login ``boss``, PIN ``2468``)."""
+    return NEW_STORE
+
+
+@pytest.fixture
 def store(db: Database) -> Actor:
     """A store set up by the first-run service; the owner logged in."""
     setup.create_store(db, NEW_STORE)
