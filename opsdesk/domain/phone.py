@@ -10,10 +10,11 @@ The stored form (what :func:`normalize_mobile` returns and the database keeps un
 China (the default) accepts ``+86``, ``0086`` and a bare ``86`` before the 11 digits, spaces,
 dashes, dots, brackets and full-width digits; also a stray trunk ``0`` before a mobile
 (``013812345678``, an old long-distance habit: unambiguous, since Beijing's ``010`` is the only area
-code starting ``01``). The assigned mobile blocks (MIIT numbering plan, checked 2024) are
+code starting ``01``). The assigned mobile blocks (MIIT numbering plan, checked against public
+listings: 190/192/196/197 were issued on 2019-12-24, leaving 194 the only 19x block not issued) are
 13x, 145-149, 150-153, 155-159, 162, 165-167, 170-178, 180-189, 190-193, 195-199. Left out on
-purpose: 140-144 (13-digit IoT numbers), 154, 160/161/163/164/168/169, 179 and 194 (never issued),
-10x/11x/12x (service and emergency codes). 170/171/162/165/167 are virtual operators, 172 is an
+purpose: 140-144 (13-digit IoT numbers, or not issued), 154, 160/161/163/164/168/169, 179 and 194
+(no personal mobiles), 10x/11x/12x (service and emergency codes). 170/171/162/165/167 are virtual operators, 172 is an
 IoT block and 174 satellite phones: all real numbers a person may hold, so they are accepted;
 refusing a real number blocks a registration, while accepting a rare one costs nothing.
 

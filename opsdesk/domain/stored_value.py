@@ -24,8 +24,7 @@ fen; a tie goes to the principal). Why this rule rather than bonus-first or prin
   200, and get the whole 1,000 back: 200 of goods for free. Principal-first makes the shop's refund
   liability shrink faster than the customer expects, a common complaint about prepaid cards;
 * every yuan spent is then the same mix of paid and gift money, which is how the gift is accounted
-  for (a discount on what is consumed) and what the member profile can explain in one sentence;
-* it is the default of the member-card systems Chinese shops already know.
+  for (a discount on what is consumed) and what the member profile can explain in one sentence.
 
 A **refund** pays back principal, never bonus, and at most the principal remaining (which, as
 spending and refunds only lower it, never exceeds what was paid in). The bonus that came with the
@@ -209,10 +208,11 @@ def refund_entry(current: Balance, amount: int | None = None) -> Entry:
 # ----------------------------------------------------------------------------- corrections
 
 
-def _not_below_zero(after: Balance, before: Balance, field: str | None) -> None:
+def _not_below_zero(after: Balance, before: Balance, *, part_is_field: bool) -> None:
     for part in ("principal", "bonus"):
         if getattr(after, part) < 0:
-            raise ValidationError("stored_value.insufficient", field=field, part=part,
+            raise ValidationError("stored_value.insufficient",
+                                  field=part if part_is_field else None, part=part,
                                   available=getattr(before, part),
                                   requested=getattr(before, part) - getattr(after, part))
 
@@ -227,7 +227,7 @@ def adjustment_entry(current: Balance, principal: int, bonus: int, reason: str |
     if principal == 0 and bonus == 0:
         raise ValidationError("stored_value.zero_adjustment", field="principal")
     entry = Entry(EntryKind.ADJUST, principal, bonus, text)
-    _not_below_zero(current.apply(entry), current, "principal" if principal < 0 else "bonus")
+    _not_below_zero(current.apply(entry), current, part_is_field=True)
     return entry
 
 
@@ -247,7 +247,7 @@ def reversal_entries(current: Balance, originals: Sequence[Entry],
             raise ValidationError("stored_value.cannot_reverse", kind=str(e.kind))
         r = Entry(EntryKind.REVERSAL, -e.principal, -e.bonus, text)
         after = after.apply(r)
-        _not_below_zero(after, current, None)
+        _not_below_zero(after, current, part_is_field=False)
         out.append(r)
     return tuple(out)
 

@@ -170,6 +170,7 @@ def test_adjustment_cannot_be_zero_or_go_below_zero() -> None:
         adjustment_entry(Balance(100, 100), 0, -101, "too much")
     assert code(e) == "stored_value.insufficient"
     assert e.value.params == {"part": "bonus", "available": 100, "requested": 101}
+    assert e.value.field == "bonus"
 
 
 def test_reversal_negates_an_operation() -> None:
