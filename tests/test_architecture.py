@@ -48,9 +48,6 @@ def test_lint_imports_command_passes() -> None:
     run = subprocess.run([exe, "--no-cache"], cwd=ROOT, env=_env(), capture_output=True,
                          text=True, timeout=120)
     out = run.stdout + run.stderr
-    if run.returncode and "include_external_packages=True" in out:
-        pytest.xfail("pyproject.toml [tool.importlinter] needs include_external_packages = true "
-                     "for its forbidden contracts (checked above with it set)")
     assert run.returncode == 0, out
 
 

@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "staff.own_mentor": QT_TRANSLATE_NOOP("Errors", "A person cannot be their own mentor."),
     "staff.leave_before_hire": QT_TRANSLATE_NOOP("Errors", "The leaving date is before the hire date."),
     "staff.cannot_demote_self": QT_TRANSLATE_NOOP("Errors", "You cannot change your own role or deactivate yourself."),
+    "staff.unknown_role": QT_TRANSLATE_NOOP("Errors", "Choose a role from the list."),
     "staff.last_owner": QT_TRANSLATE_NOOP("Errors", "The store needs at least one active owner."),
     "demo.not_empty": QT_TRANSLATE_NOOP("Errors", "The demo store needs a new, empty database file; this one already has a store."),
     "not_found": QT_TRANSLATE_NOOP("Errors", "The record was not found; it may have been changed by someone else. Refresh and try again."),
@@ -72,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "backup.verify_failed": QT_TRANSLATE_NOOP("Errors", "The backup copy did not pass its check ({reason}); it was deleted."),
     "backup.server_database": QT_TRANSLATE_NOOP("Errors", "This store's database is on a server; back it up with the server's own tools."),
     "restore.empty": QT_TRANSLATE_NOOP("Errors", "{path} holds no store; it is not a backup."),
+    "restore.same_file": QT_TRANSLATE_NOOP("Errors", "That file is the database itself; choose a backup file."),
     "restore.failed": QT_TRANSLATE_NOOP("Errors", "The restore failed: {reason}."),
     "restore.verify_failed": QT_TRANSLATE_NOOP("Errors", "The backup {path} is damaged ({reason}); nothing was restored."),
 }
