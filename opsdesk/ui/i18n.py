@@ -50,6 +50,8 @@ def install(app: QCoreApplication, lang: str, resources: Path) -> str:
                 app.installTranslator(qt)
                 _installed.append(qt)
                 break
+    # Settings shows this as the current choice even when the language came from the system.
+    app.setProperty("opsdesk_language", lang)
     QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
     if hasattr(app, "setLayoutDirection"):
         rtl = QLocale(lang).textDirection() == Qt.LayoutDirection.RightToLeft

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,7 +28,9 @@ from opsdesk.ui.context import AppContext
 @dataclass(frozen=True)
 class PageSpec:
     key: str
-    title: Callable[[QWidget], str]  # called with the window, so tr() runs in its context
+    # Marked with QT_TRANSLATE_NOOP("MainWindow", ...): lupdate takes the context of ``x.tr()``
+    # from the receiver's name, so ``w.tr()`` in a lambda would land in a context called "w".
+    title: str | Callable[[QWidget], str]
     factory: Callable[[AppContext], QWidget]
     permission: Permission | None = None
 
@@ -52,9 +54,10 @@ def _about(ctx: AppContext) -> QWidget:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("staff", lambda w: w.tr("Staff & Roles"), _staff, Permission.STAFF_VIEW),
-    PageSpec("settings", lambda w: w.tr("Settings"), _settings),
-    PageSpec("about", lambda w: w.tr("About"), _about),
+    PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"), _staff,
+             Permission.STAFF_VIEW),
+    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings),
+    PageSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About"), _about),
 ]
 
 
@@ -148,7 +151,9 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("OpsDesk — %1").replace("%1", self.ctx.store.name))
         for i, spec in enumerate(self.specs):
-            self.sidebar.item(i).setText(spec.title(self))
+            title = spec.title(self) if callable(spec.title) \
+                else QCoreApplication.translate("MainWindow", spec.title)
+            self.sidebar.item(i).setText(title)
         self.who.setText(self.tr("%1 · %2 · %3")
                          .replace("%1", self.ctx.actor.name)
                          .replace("%2", role_name(self.ctx.actor.role))

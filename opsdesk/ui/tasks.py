@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def run_with_dialog(parent: QWidget | None, title: str, fn: Callable[..., Any], 
                     write: bool = False, cancellable: bool = True) -> Job:
     """Run ``fn`` in the background behind a modal progress dialog that can cancel it."""
     job = Job(fn, *args)
-    dlg = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 0, parent)
+    dlg = QProgressDialog(title, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dlg.setWindowTitle(title)
     dlg.setWindowModality(Qt.WindowModality.WindowModal)
     dlg.setMinimumDuration(300)
