@@ -1,0 +1,27 @@
+"""Cold start: ``opsdesk --smoke --db STORE`` on a large demo store (it stops at the login window)
+against a bare PySide6 window, alternating, medians. The figure is what the person waiting sees:
+milliseconds from the process's start to the first window painted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.core import Context, Goal, Result, alternate, benchmark, median, python_cmd, \
+    shown_ms
+from benchmarks.stores import demo_store
+
+BARE = Path(__file__).with_name("bare_window.py")
+
+
+@benchmark("startup", "cold start to the login window on a big store vs a bare PySide6 window")
+def startup(ctx: Context) -> list[Result]:
+    members = 10_000 if ctx.quick else 100_000
+    n = ctx.repeats or (3 if ctx.quick else 7)
+    store = demo_store(ctx, members)
+    app_cmd = [*ctx.opsdesk, "--smoke", "--db", str(store)]
+    bare_cmd = python_cmd(str(BARE))
+    ctx.log(f"  {n} alternating runs of: {' '.join(app_cmd)}")
+    app, bare = alternate(lambda: shown_ms(app_cmd, ctx), lambda: shown_ms(bare_cmd, ctx), n)
+    return [Result(f"startup ({members // 1000}k members)", median(app), "ms",
+                   baseline=median(bare), goal=Goal(max_ratio=1.3), samples=app,
+                   baseline_samples=bare, note="medians; baseline: bare QMainWindow")]
