@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 import tempfile
@@ -24,8 +23,15 @@ def setup_logging() -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         file = folder / "opsdesk.log"
-        handler = logging.handlers.RotatingFileHandler(file, maxBytes=2_000_000, backupCount=3,
-                                                       encoding="utf-8")
+        # Rotated once at start rather than by RotatingFileHandler, whose module pulls in the
+        # socket stack and costs start-up time for nothing.
+        if file.exists() and file.stat().st_size > 2_000_000:
+            for i in (2, 1):
+                older = folder / f"opsdesk.log.{i}"
+                if older.exists():
+                    os.replace(older, folder / f"opsdesk.log.{i + 1}")
+            os.replace(file, folder / "opsdesk.log.1")
+        handler = logging.FileHandler(file, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
