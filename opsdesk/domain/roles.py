@@ -26,9 +26,33 @@ class Permission(StrEnum):
     AUDIT_VIEW = "audit.view"
     PAY_VIEW = "pay.view"
     PAY_MANAGE = "pay.manage"
+    LADDER_MANAGE = "ladder.manage"  # tiers, bonus brackets, upgrade rules (owner only)
+    PRODUCTS_MANAGE = "products.manage"
+    MEMBERS_VIEW = "members.view"
+    MEMBERS_REGISTER = "members.register"
+    MEMBERS_EDIT = "members.edit"
+    STORED_VALUE_TOPUP = "stored_value.topup"
+    STORED_VALUE_SPEND = "stored_value.spend"
+    STORED_VALUE_REFUND = "stored_value.refund"  # money paid back out of the till
+    STORED_VALUE_REVERSE = "stored_value.reverse"
+    STORED_VALUE_ADJUST = "stored_value.adjust"  # owner only, reason required
+    SALES_SELL = "sales.sell"
+    SALES_REFUND = "sales.refund"
+    TIERS_RUN_LAPSES = "tiers.run_lapses"
 
 
 _ALL = frozenset(Permission)
+
+# The front desk's day: register, look up, top up, take payment, and sell.
+_DESK = frozenset({
+    Permission.MEMBERS_VIEW,
+    Permission.MEMBERS_REGISTER,
+    Permission.MEMBERS_EDIT,
+    Permission.STORED_VALUE_TOPUP,
+    Permission.STORED_VALUE_SPEND,
+    Permission.SALES_SELL,
+    Permission.TIERS_RUN_LAPSES,
+})
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: _ALL,
@@ -37,9 +61,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.STAFF_MANAGE,
         Permission.BACKUP,
         Permission.AUDIT_VIEW,
+        Permission.PRODUCTS_MANAGE,
+        *_DESK,
+        Permission.STORED_VALUE_REFUND,
+        Permission.STORED_VALUE_REVERSE,
+        Permission.SALES_REFUND,
     }),
-    Role.FRONT_DESK: frozenset({Permission.STAFF_VIEW, Permission.BACKUP}),
-    Role.SALES: frozenset({Permission.STAFF_VIEW}),
+    # Money leaves the till only by a manager's or the owner's hand: refunds and reversals.
+    Role.FRONT_DESK: frozenset({Permission.STAFF_VIEW, Permission.BACKUP, *_DESK}),
+    Role.SALES: frozenset({Permission.STAFF_VIEW, Permission.MEMBERS_VIEW,
+                           Permission.MEMBERS_REGISTER, Permission.MEMBERS_EDIT,
+                           Permission.SALES_SELL}),
 }
 
 

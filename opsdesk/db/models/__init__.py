@@ -2,7 +2,11 @@
 
 from opsdesk.db.models.audit import AuditEntry
 from opsdesk.db.models.customer import Customer
+from opsdesk.db.models.ladder import Product, Tier, TierBonusBracket, TierChange, UpgradeRule
+from opsdesk.db.models.ledger import Sale, SaleLine, StoredValueEntry
 from opsdesk.db.models.staff import Department, Staff
 from opsdesk.db.models.store import Setting, Store
 
-__all__ = ["AuditEntry", "Customer", "Department", "Setting", "Staff", "Store"]
+__all__ = ["AuditEntry", "Customer", "Department", "Product", "Sale", "SaleLine", "Setting",
+           "Staff", "StoredValueEntry", "Store", "Tier", "TierBonusBracket", "TierChange",
+           "UpgradeRule"]

@@ -180,20 +180,21 @@ def test_sync_folder_is_refused_before_anything_is_written(tmp_path: Path) -> No
 def test_older_revision_is_backed_up_then_migrated(db_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """With a revision known but not the head, the file is backed up before the migration.
     Simulated by telling the inspection that the head is a later, unreleased revision."""
-    monkeypatch.setattr(schema, "REVISIONS", (*schema.REVISIONS, "0002-test"))
-    monkeypatch.setattr(schema, "HEAD", "0002-test")
+    released = schema.HEAD
+    monkeypatch.setattr(schema, "REVISIONS", (*schema.REVISIONS, "9999-test"))
+    monkeypatch.setattr(schema, "HEAD", "9999-test")
     upgraded: list[object] = []
     monkeypatch.setattr(schema, "upgrade", lambda engine: upgraded.append(engine))
     opened = open_database(db_path)
     try:
-        assert opened.migrated_from == "0001"
+        assert opened.migrated_from == released
         assert upgraded
         assert opened.backup is not None and opened.backup.exists()
         assert opened.backup.parent == db_path.parent / "backups"
-        assert "before-0002-test" in opened.backup.name
+        assert "before-9999-test" in opened.backup.name
         con = sqlite3.connect(opened.backup)
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (released,)
         con.close()
     finally:
         opened.db.dispose()

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from opsdesk.db import schema
 from opsdesk.db.engine import Database
 from opsdesk.db.models import AuditEntry
 from opsdesk.domain.errors import PermissionDenied
@@ -33,7 +34,7 @@ def busy_store(db: Database, store: Actor) -> Actor:
 def test_check_is_clean_on_a_fresh_store(db: Database, busy_store: Actor) -> None:
     report = maintenance.check(db)
     assert report.ok, report.problems
-    assert report.schema_revision == "0001"
+    assert report.schema_revision == schema.HEAD
     assert report.sqlite_version == sqlite3.sqlite_version
     assert report.checks_run[:2] == ["integrity_check", "foreign_key_check"]
     assert "audit log hash chain" in report.checks_run
