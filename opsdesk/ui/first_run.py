@@ -37,6 +37,18 @@ COUNTRY_NAMES = {
 }
 
 
+# QWizard picks its button texts once and does not redo them on a language change; these are its
+# own defaults (ModernStyle), translated from Qt's catalogue (context "QWizard", qtbase_*.qm).
+_WIZARD_BUTTONS = (
+    (QWizard.WizardButton.BackButton, "< &Back"),
+    (QWizard.WizardButton.NextButton, "&Next >"),
+    (QWizard.WizardButton.CommitButton, "Commit"),
+    (QWizard.WizardButton.FinishButton, "&Finish"),
+    (QWizard.WizardButton.CancelButton, "Cancel"),
+    (QWizard.WizardButton.HelpButton, "&Help"),
+)
+
+
 def country_name(code: str) -> str:
     return QCoreApplication.translate("Countries", COUNTRY_NAMES.get(code, code))
 
@@ -179,6 +191,8 @@ class FirstRunWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Set up OpsDesk"))
+        for which, text in _WIZARD_BUTTONS:
+            self.setButtonText(which, QCoreApplication.translate("QWizard", text))
         for page in (self.welcome, self.store, self.owner):
             page.retranslate()
 
