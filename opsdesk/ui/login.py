@@ -54,10 +54,14 @@ class LoginWindow(QDialog):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Own buttons, not standard ones: on a language change the box would put its standard
+        # "OK"/"Cancel" back over "Log in"/"Quit".
+        self.buttons = QDialogButtonBox()
+        self.ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("login_button")
+        self.ok.setDefault(True)
+        self.quit = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit.setObjectName("quit_button")
         self.ok.setEnabled(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -82,7 +86,7 @@ class LoginWindow(QDialog):
         self.cap_login.setText(self.tr("&User name"))
         self.cap_secret.setText(self.tr("&PIN or password"))
         self.ok.setText(self.tr("&Log in"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Quit"))
+        self.quit.setText(self.tr("&Quit"))
         if not self._ready:
             self.status.setText(self.tr("Opening the store…"))
 
