@@ -76,10 +76,16 @@ def make_context(qapp: QApplication, db: Database, actor: Actor, settings: UiSet
 
 
 @pytest.fixture
-def ctx(qapp: QApplication, db: Database, store: Actor, ui_settings: UiSettings,
-        resources: Path) -> AppContext:
+def context_for(qapp: QApplication, db: Database, ui_settings: UiSettings,
+                resources: Path) -> Callable[[Actor], AppContext]:
+    """``context_for(actor)``: what the main window gets after ``actor`` logged in."""
+    return lambda actor: make_context(qapp, db, actor, ui_settings, resources)
+
+
+@pytest.fixture
+def ctx(store: Actor, context_for: Callable[[Actor], AppContext]) -> AppContext:
     """The owner of a fresh store, logged in."""
-    return make_context(qapp, db, store, ui_settings, resources)
+    return context_for(store)
 
 
 class QuitRecorder:
