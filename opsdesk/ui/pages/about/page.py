@@ -7,7 +7,7 @@ import sys
 
 import PySide6
 import sqlalchemy
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import Signal, qVersion
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from opsdesk import __version__
@@ -19,6 +19,9 @@ from opsdesk.ui.messages import message_for
 
 
 class AboutPage(QWidget):
+    # The check's outcome once it is on screen: the CheckReport, or the OpsError.
+    check_finished = Signal(object)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -80,10 +83,12 @@ class AboutPage(QWidget):
             else:
                 self.check_result.setText(self.tr("Problems found:") + "\n"
                                           + "\n".join(report.problems[:20]))
+            self.check_finished.emit(report)
 
         def failed(err: BaseException) -> None:
             if isinstance(err, OpsError):
                 self.check_result.setText(message_for(err))
+                self.check_finished.emit(err)
             else:
                 raise err
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -29,6 +30,9 @@ from opsdesk.ui.messages import message_for
 
 
 class SettingsPage(QWidget):
+    # The backup's outcome once it is on screen: the verified file's Path, or the OpsError.
+    backup_finished = Signal(object)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -160,10 +164,12 @@ class SettingsPage(QWidget):
 
         def done(out: Path) -> None:
             self.last_backup.setText(self.tr("Backup saved and verified: %1").replace("%1", str(out)))
+            self.backup_finished.emit(out)
 
         def failed(err: BaseException) -> None:
             if isinstance(err, OpsError):
                 self.last_backup.setText(message_for(err))
+                self.backup_finished.emit(err)
             else:
                 raise err
 
