@@ -14,7 +14,8 @@ Formula, per item::
 
 and ``total = Σ score`` (exact: a sum of two-decimal numbers), so the breakdown printed on a slip
 adds up to the total to the last digit. Reaching every target scores 100; over-achievement is
-rewarded up to ``Σ weight × cap`` (118 with the default items) and a single item cannot make up for more than ``(cap − 1) × weight`` of shortfalls elsewhere.
+rewarded up to ``Σ weight × cap`` (118 with the default items) and a single item cannot make up
+for more than ``(cap − 1) × weight`` of shortfalls elsewhere.
 :func:`opsdesk.domain.incentives.performance_factor` turns the total into the performance-pay
 multiplier (``score / 100``, capped there too).
 
