@@ -45,6 +45,121 @@ def _staff_store(s: Session) -> list[str]:
     return [f"staff {i}: mentor or department of another store" for i in rows]
 
 
+def _ids(s: Session, sql: str, limit: int = 20) -> list:
+    return s.execute(text(sql + f" LIMIT {limit}")).all()
+
+
+@invariant("stored value ledgers replay without a negative balance")
+def _ledger_replay(s: Session) -> list[str]:
+    from opsdesk.domain.errors import ValidationError
+    from opsdesk.domain.stored_value import Entry, EntryKind, verify_ledger
+
+    problems: list[str] = []
+    # Streamed in (customer, id) order, the order of ix_stored_value_entry_customer: one pass,
+    # one customer's entries in memory at a time.
+    rows = s.execute(text("SELECT customer_id, id, kind, principal, bonus, reason "
+                          "FROM stored_value_entry ORDER BY customer_id, id"))
+    current, entries, ids = None, [], []
+
+    def flush() -> None:
+        if current is None:
+            return
+        try:
+            verify_ledger(entries)
+        except ValidationError as e:
+            i = e.params.get("index", 0)
+            problems.append(f"customer {current}: stored value entry {ids[i]} "
+                            f"{e.code.split('.')[-1].replace('_', ' ')} ({e.params.get('part') or e.params.get('kind')})")
+
+    for cid, eid, kind, p, b, reason in rows:
+        if cid != current:
+            flush()
+            current, entries, ids = cid, [], []
+        k = EntryKind(kind) if kind in EntryKind._value2member_map_ else kind
+        entries.append(Entry(k, p, b, reason or ""))
+        ids.append(eid)
+        if len(problems) >= 20:
+            break
+    flush()
+    return problems[:20]
+
+
+@invariant("cached balances equal the stored value ledger")
+def _cached_balances(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT c.id, c.balance_principal, c.balance_bonus, c.balance_total,
+               COALESCE(e.p, 0), COALESCE(e.b, 0)
+        FROM customer c LEFT JOIN (
+            SELECT customer_id, SUM(principal) AS p, SUM(bonus) AS b
+            FROM stored_value_entry GROUP BY customer_id) e ON e.customer_id = c.id
+        WHERE c.balance_principal <> COALESCE(e.p, 0) OR c.balance_bonus <> COALESCE(e.b, 0)
+           OR c.balance_total <> COALESCE(e.p, 0) + COALESCE(e.b, 0)""")
+    return [f"customer {r[0]}: cached balance {r[1]}+{r[2]}={r[3]} but the ledger sums to "
+            f"{r[4]}+{r[5]}" for r in rows]
+
+
+@invariant("reversal entries undo exactly the entry they name")
+def _reversal_links(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT r.id, o.id FROM stored_value_entry r
+        LEFT JOIN stored_value_entry o ON o.id = r.reverses_id
+        WHERE r.reverses_id IS NOT NULL AND (o.id IS NULL OR o.kind = 'reversal'
+           OR r.kind <> 'reversal' OR o.customer_id <> r.customer_id
+           OR o.store_id <> r.store_id OR o.id > r.id
+           OR r.principal <> -o.principal OR r.bonus <> -o.bonus)""")
+    return [f"stored value entry {r[0]}: not an exact reversal of entry {r[1]}" for r in rows]
+
+
+@invariant("ledger rows belong to their customer's store")
+def _ledger_store(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT 'stored value entry', e.id FROM stored_value_entry e
+        JOIN customer c ON c.id = e.customer_id WHERE c.store_id <> e.store_id
+        UNION ALL SELECT 'sale', x.id FROM sale x
+        JOIN customer c ON c.id = x.customer_id WHERE c.store_id <> x.store_id""")
+    return [f"{r[0]} {r[1]}: store differs from its customer's" for r in rows]
+
+
+@invariant("sale totals equal their lines; refunds negate their sale")
+def _sales(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT x.id, 'lines' FROM sale x LEFT JOIN (
+            SELECT sale_id, SUM(line_total) AS t FROM sale_line GROUP BY sale_id) l
+            ON l.sale_id = x.id
+        WHERE COALESCE(l.t, 0) <> x.total OR x.list_total - x.discount <> x.total
+        UNION ALL
+        SELECT r.id, 'refund' FROM sale r JOIN sale o ON o.id = r.refunds_id
+        WHERE r.total <> -o.total OR COALESCE(r.customer_id, 0) <> COALESCE(o.customer_id, 0)
+           OR o.kind <> 'sale'""")
+    return [f"sale {r[0]}: " + ("total differs from its lines" if r[1] == "lines"
+                                else "refund does not negate the original sale") for r in rows]
+
+
+@invariant("stored value payments match their sales")
+def _sv_payments(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT x.id FROM sale x LEFT JOIN (
+            SELECT sale_id, SUM(principal + bonus) AS t FROM stored_value_entry
+            WHERE sale_id IS NOT NULL GROUP BY sale_id) e ON e.sale_id = x.id
+        WHERE (x.payment_method = 'stored_value' AND x.customer_id IS NOT NULL
+               AND COALESCE(e.t, 0) <> -x.total)
+           OR (x.payment_method <> 'stored_value' AND e.t IS NOT NULL)""")
+    return [f"sale {r[0]}: stored value entries differ from the amount paid" for r in rows]
+
+
+@invariant("cached lifetime spend and last purchase equal the sales")
+def _lifetime(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT c.id, c.lifetime_spend, COALESCE(x.t, 0) FROM customer c LEFT JOIN (
+            SELECT customer_id, SUM(total) AS t, MAX(CASE WHEN kind = 'sale' THEN at END) AS last
+            FROM sale WHERE customer_id IS NOT NULL GROUP BY customer_id) x
+            ON x.customer_id = c.id
+        WHERE c.lifetime_spend <> COALESCE(x.t, 0)
+           OR COALESCE(c.last_purchase_at, '') <> COALESCE(x.last, '')""")
+    return [f"customer {r[0]}: cached lifetime spend {r[1]} or last purchase differs from the "
+            f"sales ({r[2]})" for r in rows]
+
+
 @dataclass(frozen=True)
 class CheckReport:
     sqlite_version: str

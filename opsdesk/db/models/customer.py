@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opsdesk.db.base import Base, Money, created_at, pk, store_fk
@@ -20,7 +20,9 @@ class Customer(Base):
 
     __tablename__ = "customer"
     __table_args__ = (
-        UniqueConstraint("store_id", "card_no"),
+        # A named unique index, not a constraint: SQLite would give a constraint's index an
+        # internal name, and the search pins its plans to indexes by name.
+        Index("ix_customer_store_card", "store_id", "card_no", unique=True),
         Index("ix_customer_store_phone", "store_id", "phone"),
         Index("ix_customer_store_last4", "store_id", "phone_last4"),
         Index("ix_customer_store_initials", "store_id", "pinyin_initials"),

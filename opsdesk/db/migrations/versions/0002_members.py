@@ -231,7 +231,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_customer_store_pinyin', ['store_id', 'pinyin_full'], unique=False)
         batch_op.create_index('ix_customer_store_stage', ['store_id', 'stage', 'id'], unique=False)
         batch_op.create_index('ix_customer_store_tier', ['store_id', 'tier_id', 'id'], unique=False)
-        batch_op.create_unique_constraint(batch_op.f('uq_customer_store_id_card_no'), ['store_id', 'card_no'])
+        batch_op.create_index('ix_customer_store_card', ['store_id', 'card_no'], unique=True)
         batch_op.create_foreign_key(batch_op.f('fk_customer_tier_id_tier'), 'tier', ['tier_id'], ['id'])
 
     _backfill_customers()
@@ -258,7 +258,7 @@ def _backfill_customers() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('customer', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_customer_tier_id_tier'), type_='foreignkey')
-        batch_op.drop_constraint(batch_op.f('uq_customer_store_id_card_no'), type_='unique')
+        batch_op.drop_index('ix_customer_store_card')
         batch_op.drop_index('ix_customer_store_tier')
         batch_op.drop_index('ix_customer_store_stage')
         batch_op.drop_index('ix_customer_store_pinyin')

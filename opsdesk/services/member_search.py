@@ -1,0 +1,127 @@
+"""The one search box: full phone, last 4 digits, phone prefix, card number, pinyin, name.
+
+API for screens:
+
+* ``search(db, actor, text, limit=20) -> list[MemberHit]`` - what the text means is decided by
+  ``domain.search_keys.classify_query`` (with the store's country); ``EMPTY`` and
+  ``INCOMPLETE`` (one or two digits) return nothing. Hits are small rows, ordered by the key
+  matched, then id.
+* ``search_sql(store_id, text, limit, country="CN") -> list[tuple[str, dict]]`` - the SQL
+  statements (named parameters, runnable as they are through ``sqlite3``) a search runs, for the
+  benchmarks and for checking with ``EXPLAIN QUERY PLAN`` that every kind is an index search.
+
+Every statement is an equality or a prefix range on one column of an index that starts with
+``store_id`` (``ix_customer_store_phone``, ``_last4``, ``_initials``, ``_pinyin``, ``_name``,
+``ix_customer_store_card``); a name is matched by prefix only, since a substring match
+cannot use an index and would read a million rows per keystroke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text as sql_text
+
+from opsdesk.db.engine import Database
+from opsdesk.db.models import Store
+from opsdesk.domain.errors import NotFound
+from opsdesk.domain.phone import DEFAULT_COUNTRY
+from opsdesk.domain.roles import Permission
+from opsdesk.domain.search_keys import QueryKind, classify_query, prefix_range
+from opsdesk.services import audit
+from opsdesk.services.context import Actor
+
+MAX_LIMIT = 200
+
+_COLUMNS = ("c.id, c.name, c.phone, c.card_no, c.tier_id, t.name AS tier, c.stage, "
+            "c.balance_total")
+
+
+@dataclass(frozen=True)
+class MemberHit:
+    id: int
+    name: str
+    phone: str
+    card_no: str | None
+    tier_id: int | None
+    tier: str
+    stage: str
+    balance_total: int
+    matched: QueryKind
+
+
+def _stmt(where: str, order: str, index: str) -> str:
+    # INDEXED BY pins the plan: with a prefix range SQLite's planner could otherwise prefer the
+    # ordering index and scan, and a plan that changes with statistics is a slow search one day.
+    # (PostgreSQL has no such clause; _portable() takes it out there.)
+    return (f"SELECT {_COLUMNS} FROM customer AS c INDEXED BY {index} "
+            f"LEFT JOIN tier AS t ON t.id = c.tier_id "
+            f"WHERE c.store_id = :store AND {where} ORDER BY {order}, c.id LIMIT :limit")
+
+
+def search_sql(store_id: int, text: str | None, limit: int = 20,
+               country: str = DEFAULT_COUNTRY) -> list[tuple[str, dict]]:
+    q = classify_query(text, country)
+    p = {"store": store_id, "limit": max(1, min(int(limit), MAX_LIMIT))}
+    match q.kind:
+        case QueryKind.PHONE:
+            return [(_stmt("c.phone = :v", "c.phone", "ix_customer_store_phone"),
+                     {**p, "v": q.value})]
+        case QueryKind.PHONE_LAST4:
+            return [(_stmt("c.phone_last4 = :v", "c.phone_last4", "ix_customer_store_last4"),
+                     {**p, "v": q.value})]
+        case QueryKind.PHONE_PREFIX:
+            lo, hi = prefix_range(q.value)
+            return [(_stmt("c.phone >= :lo AND c.phone < :hi", "c.phone",
+                           "ix_customer_store_phone"), {**p, "lo": lo, "hi": hi})]
+        case QueryKind.CARD:
+            lo, hi = prefix_range(q.value)
+            out = []
+            if q.exact:
+                out.append((_stmt("c.card_no = :v", "c.card_no", "ix_customer_store_card"),
+                            {**p, "v": q.exact}))
+            out.append((_stmt("c.card_no >= :lo AND c.card_no < :hi", "c.card_no",
+                              "ix_customer_store_card"), {**p, "lo": lo, "hi": hi}))
+            return out
+        case QueryKind.PINYIN:
+            lo, hi = prefix_range(q.value)
+            return [
+                (_stmt("c.pinyin_initials >= :lo AND c.pinyin_initials < :hi",
+                       "c.pinyin_initials", "ix_customer_store_initials"),
+                 {**p, "lo": lo, "hi": hi}),
+                (_stmt("c.pinyin_full >= :lo AND c.pinyin_full < :hi", "c.pinyin_full",
+                       "ix_customer_store_pinyin"), {**p, "lo": lo, "hi": hi}),
+                # Latin names typed as they are written ("John") match the name itself too.
+                (_stmt("c.name >= :nlo AND c.name < :nhi", "c.name", "ix_customer_store_name"),
+                 {**p, "nlo": text.strip(), "nhi": prefix_range(text.strip())[1]}),
+            ]
+        case QueryKind.NAME:
+            lo, hi = prefix_range(q.value)
+            return [(_stmt("c.name >= :lo AND c.name < :hi", "c.name",
+                           "ix_customer_store_name"), {**p, "lo": lo, "hi": hi})]
+    return []
+
+
+def _portable(stmt: str, sqlite: bool) -> str:
+    if sqlite:
+        return stmt
+    head, _, rest = stmt.partition(" INDEXED BY ")
+    return head + " " + rest.split(" ", 1)[1]
+
+
+def search(db: Database, actor: Actor, text: str | None, limit: int = 20) -> list[MemberHit]:
+    audit.require(db, actor, Permission.MEMBERS_VIEW, "member.search")
+    with db.read() as s:
+        store = s.get(Store, actor.store_id)
+        if store is None:
+            raise NotFound("store", actor.store_id)
+        kind = classify_query(text, store.country).kind
+        hits: dict[int, MemberHit] = {}
+        for stmt, params in search_sql(actor.store_id, text, limit, store.country):
+            for r in s.execute(sql_text(_portable(stmt, db.is_sqlite)), params):
+                if r.id not in hits:
+                    hits[r.id] = MemberHit(r.id, r.name, r.phone, r.card_no, r.tier_id,
+                                           r.tier or "", r.stage, r.balance_total, kind)
+            if len(hits) >= limit:
+                break
+    return list(hits.values())[:limit]
