@@ -12,8 +12,6 @@ from opsdesk.domain.errors import Conflict, FieldErrors, PermissionDenied
 from opsdesk.domain.members import Stage
 from opsdesk.services import members
 
-from conftest import Shop  # noqa: I001  (tests/integration/services/conftest.py)
-
 
 def digest(path: Path) -> str:
     """Every row of every table, so 'nothing written' covers the audit log too."""
@@ -28,7 +26,7 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def test_register_normalises_the_phone_and_fills_search_keys(db: Database, shop: Shop) -> None:
+def test_register_normalises_the_phone_and_fills_search_keys(db: Database, shop) -> None:
     ref = members.register(db, shop.desk, members.MemberInput(
         phone="+86 138-1234-5678", name=" 张三 ", gender="f", birthday=date(1990, 5, 1)))
     assert ref.phone == "13812345678"
@@ -43,7 +41,7 @@ def test_register_normalises_the_phone_and_fills_search_keys(db: Database, shop:
     assert tuple(row) == ("zhangsan", "zs", "5678")
 
 
-def test_full_width_and_0086_forms_are_the_same_number(db: Database, shop: Shop) -> None:
+def test_full_width_and_0086_forms_are_the_same_number(db: Database, shop) -> None:
     members.register(db, shop.desk, members.MemberInput(phone="0086 13912345678", name="李四"))
     assert [d.name for d in members.find_duplicates(db, shop.desk, "１３９ １２３４ ５６７８")] \
         == ["李四"]
@@ -51,7 +49,7 @@ def test_full_width_and_0086_forms_are_the_same_number(db: Database, shop: Shop)
 
 
 def test_duplicate_phone_names_the_existing_member(db: Database, db_path: Path,
-                                                   shop: Shop) -> None:
+                                                   shop) -> None:
     first = members.register(db, shop.desk, members.MemberInput(phone="13812345678", name="张三"))
     before = digest(db_path)
     with pytest.raises(Conflict) as e:
@@ -75,7 +73,7 @@ def test_duplicate_phone_names_the_existing_member(db: Database, db_path: Path,
     (members.MemberInput(phone="13812345678", name="张三", birthday=date(2999, 1, 1)),
      {"birthday"}),
 ])
-def test_bad_input_writes_nothing(db: Database, db_path: Path, shop: Shop,
+def test_bad_input_writes_nothing(db: Database, db_path: Path, shop,
                                   data: members.MemberInput, fields: set[str]) -> None:
     before = digest(db_path)
     with pytest.raises(FieldErrors) as e:
@@ -84,7 +82,7 @@ def test_bad_input_writes_nothing(db: Database, db_path: Path, shop: Shop,
     assert digest(db_path) == before
 
 
-def test_referrer_and_referral_count(db: Database, shop: Shop) -> None:
+def test_referrer_and_referral_count(db: Database, shop) -> None:
     amy = members.register(db, shop.desk, members.MemberInput(phone="13800000001", name="王丽"))
     for i in range(2):
         members.register(db, shop.desk, members.MemberInput(
@@ -97,7 +95,7 @@ def test_referrer_and_referral_count(db: Database, shop: Shop) -> None:
     assert friend.source.value == "member_referral"
 
 
-def test_register_with_a_tier_records_the_change(db: Database, shop: Shop) -> None:
+def test_register_with_a_tier_records_the_change(db: Database, shop) -> None:
     ref = members.register(db, shop.owner, members.MemberInput(
         phone="13800000001", name="王丽", tier_id=shop.bait))
     p = members.get_profile(db, shop.owner, ref.id)
@@ -106,7 +104,7 @@ def test_register_with_a_tier_records_the_change(db: Database, shop: Shop) -> No
     assert [t.kind for t in p.timeline] == ["tier"]
 
 
-def test_update_keeps_keys_in_step_and_refuses_anothers_phone(db: Database, shop: Shop) -> None:
+def test_update_keeps_keys_in_step_and_refuses_anothers_phone(db: Database, shop) -> None:
     a = members.register(db, shop.desk, members.MemberInput(phone="13800000001", name="张三"))
     members.register(db, shop.desk, members.MemberInput(phone="13800000002", name="李四"))
     members.update(db, shop.desk, a.id, members.MemberInput(phone="13800000009", name="曾志伟"))
@@ -117,9 +115,8 @@ def test_update_keeps_keys_in_step_and_refuses_anothers_phone(db: Database, shop
         members.update(db, shop.desk, a.id, members.MemberInput(phone="13800000002", name="张三"))
 
 
-def test_sales_staff_cannot_see_refunds_but_can_register(db: Database, shop: Shop) -> None:
+def test_sales_staff_cannot_see_refunds_but_can_register(db: Database, shop) -> None:
     from opsdesk.domain.roles import Permission, Role
-
     from opsdesk.services.context import Actor
     seller = Actor(shop.owner.store_id, shop.desk.staff_id, Role.SALES, "x")
     assert seller.can(Permission.MEMBERS_REGISTER)
