@@ -89,7 +89,8 @@ Error codes (``ValidationError.code``: suggested English message; params):
 * ``targets.plan_months``: "The plan needs all 12 months, January to December." (``indicator``,
   ``unit``)
 * ``targets.plan_days``: "The plan has the wrong number of days for the month." (``indicator``,
-  ``unit``, ``month``, ``expected``, ``actual``)
+  ``unit``, ``month``, ``expected``, ``actual``; from :func:`week_rows` ``year`` instead of
+  ``indicator`` and ``unit``)
 * ``targets.plan_negative``: "The plan has a negative amount." (``indicator``, ``unit``, ``month``)
 * ``targets.plan_sum_mismatch``: "The parts add up to {actual}, not {expected}." (``level``:
   ``indicator`` / ``unit`` / ``month``; ``indicator``, ``unit``, ``month``, ``expected``,
