@@ -66,27 +66,25 @@ Formulas
 * **Total** = the sum of the lines. It may be negative (deductions larger than the pay); nothing
   is clamped, so the slip always adds up and the review screen shows the case.
 
-Line kinds, label codes and basis templates (values named in braces; ``{amount}`` is the line):
+Line kinds with their basis templates (the values named in braces; ``{amount}`` is the line's
+amount; the English patterns are in :data:`TEMPLATES`):
 
-========================  ============================  ==============================================
-kind / label code          template id                   English pattern
-========================  ============================  ==============================================
-BASE ``pay.base``,         ``pay.fixed``                 ``{amount}``
-RESPONSIBILITY             ``pay.prorated``              ``{monthly} × {days_employed}/{days_in_month} days = {amount}``
-``pay.responsibility``
-PERFORMANCE                ``pay.performance``           ``{performance_base} × {factor} (score {score}, cap {cap}) = {amount}``
-COMMISSION                 ``pay.commission.step``       ``{base} × {rate} = {amount}``
-                           ``pay.commission.marginal``   ``Σ slices = {amount}`` (parts below)
-                           ``pay.commission.slice``      ``{slice} × {rate} = {amount}`` (from {lower} to {upper})
-NEW_MEMBER_BONUS           ``pay.new_member_bonus``      ``{count} × {unit} = {amount}``
-MENTOR_SUBSIDY             ``pay.mentor_subsidy``        ``{apprentice}: {amount}``
-MENTOR_BONUS               ``pay.mentor_bonus``          ``{apprentice}: {attainment} >= {standard_line} → {amount}``
-MENTOR_CUT                 ``pay.mentor_cut``            ``{apprentice}: {subsidy} × ({standard_line} − {attainment}) / {standard_line} = {amount}``
-PK_PRIZE                   ``pay.pk_prize``              ``{contest}: rank {rank} ({tied} tied) → {amount}``
-ANNUAL_BONUS               ``pay.annual_bonus``          ``({actual} − {target}) × {share} = {amount}``
-DEDUCTION                  ``pay.deduction``             ``{reason}: {amount}``
-ADJUSTMENT                 ``pay.adjustment``            ``{source}: {reason}: {amount}``
-========================  ============================  ==============================================
+* BASE, RESPONSIBILITY: ``pay.fixed`` "{amount}" for a full month, else ``pay.prorated``
+  "{monthly} × {days_employed}/{days_in_month} days = {amount}".
+* PERFORMANCE: ``pay.performance`` "{performance_base} × {factor} (score {score}, cap {cap}) =
+  {amount}"; when prorated it also carries ``monthly``, ``days_employed``, ``days_in_month``.
+* COMMISSION: ``pay.commission.step`` "{base} × {rate} = {amount}", or
+  ``pay.commission.marginal`` "Σ slices = {amount}" whose parts are ``pay.commission.slice``
+  "{slice} × {rate} = {amount}" (with ``lower`` and, except the open last slice, ``upper``).
+* NEW_MEMBER_BONUS: ``pay.new_member_bonus`` "{count} × {unit} = {amount}".
+* MENTOR_SUBSIDY: ``pay.mentor_subsidy`` "{apprentice}: {amount}"; MENTOR_BONUS:
+  ``pay.mentor_bonus`` "{apprentice}: {attainment} >= {standard_line} → {amount}"; MENTOR_CUT:
+  ``pay.mentor_cut`` "{apprentice}: {subsidy} × ({standard_line} − {attainment}) /
+  {standard_line} = {amount}".
+* PK_PRIZE: ``pay.pk_prize`` "{contest}: rank {rank} ({tied} tied) → {amount}".
+* ANNUAL_BONUS: ``pay.annual_bonus`` "({actual} − {target}) × {share} = {amount}".
+* DEDUCTION: ``pay.deduction`` "{reason}: {amount}".
+* ADJUSTMENT: ``pay.adjustment`` "{source}: {reason}: {amount}".
 
 The commission bases also carry ``revenue``, ``refunds``, ``cost_of_sales`` (GROSS_PROFIT),
 ``carry_in``, ``carry_out``, ``measure`` and, when a target is known, ``target`` and
@@ -122,6 +120,7 @@ together as ``validation.fields`` with one error per field), suggested English m
 * ``incentives.no_mentor_rule`` - "This scheme has no mentor rule for apprentices."
 * ``incentives.share_invalid`` - "The annual bonus share must be between 0% and 100%."
 * ``incentives.month_invalid`` - "Choose a month from 1 to 12."
+* ``incentives.months_mismatch`` - "Give one actual and one target for each month, at most 12."
 * ``incentives.annual_bonus_month_required`` - "Choose the month the annual bonus is paid."
 * ``incentives.annual_bonus_not_due`` (``month``, ``due``) - "The annual bonus is paid in month
   {due}, not {month}."
@@ -758,7 +757,7 @@ def accrual_schedule(monthly_actuals: Sequence[int], monthly_targets: Sequence[i
     """The accruals of consecutive months from January; they sum to the last month's
     entitlement exactly."""
     if len(monthly_actuals) != len(monthly_targets) or len(monthly_actuals) > 12:
-        raise ValidationError("incentives.month_invalid", field="months")
+        raise ValidationError("incentives.months_mismatch", field="months")
     out: list[Accrual] = []
     ya = yt = accrued = 0
     for a, t in zip(monthly_actuals, monthly_targets, strict=True):

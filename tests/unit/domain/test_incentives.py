@@ -794,3 +794,10 @@ def test_payslip_total_is_the_sum_of_its_lines(base, resp, perf, nmb, score, mod
     fixed = sum(line.amount for line in slip.lines
                 if line.kind in (PayKind.BASE, PayKind.RESPONSIBILITY))
     assert fixed <= base + resp
+
+
+def test_accrual_schedule_needs_matching_months():
+    for actuals, targets in (([1, 2], [1]), ([1] * 13, [1] * 13)):
+        with pytest.raises(ValidationError) as e:
+            accrual_schedule(actuals, targets, "0.1")
+        assert e.value.code == "incentives.months_mismatch"
