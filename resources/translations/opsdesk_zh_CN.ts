@@ -378,6 +378,678 @@ Details were written to %1</source>
         <translation>备份 {path} 已损坏（{reason}），未恢复任何数据。</translation>
     </message>
     <message>
+        <source>Enter the actual result as a number of zero or more.</source>
+        <translation>实际完成值请输入大于或等于零的数字。</translation>
+    </message>
+    <message>
+        <source>This item is scored from the records, but its figures are missing.</source>
+        <translation>此项按系统记录自动评分，但缺少相应数据。</translation>
+    </message>
+    <message>
+        <source>The score cap must be between {min} and {max}.</source>
+        <translation>得分上限必须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>An item code may use letters, digits and underscores only.</source>
+        <translation>考核项目代码只能使用字母、数字和下划线。</translation>
+    </message>
+    <message>
+        <source>The item “{code}” appears twice.</source>
+        <translation>考核项目“{code}”重复了。</translation>
+    </message>
+    <message>
+        <source>This item has no score yet.</source>
+        <translation>此项还没有评分。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not an item of this assessment.</source>
+        <translation>“{code}”不是本次考核的项目。</translation>
+    </message>
+    <message>
+        <source>Add at least one assessment item.</source>
+        <translation>请至少添加一个考核项目。</translation>
+    </message>
+    <message>
+        <source>Enter a score for this item.</source>
+        <translation>请为此项打分。</translation>
+    </message>
+    <message>
+        <source>This item is scored automatically and cannot be scored by hand.</source>
+        <translation>此项为自动评分，不能手工打分。</translation>
+    </message>
+    <message>
+        <source>The target must be a number greater than zero.</source>
+        <translation>目标值必须是大于零的数字。</translation>
+    </message>
+    <message>
+        <source>The weight must be a whole number of zero or more.</source>
+        <translation>权重必须是大于或等于零的整数。</translation>
+    </message>
+    <message>
+        <source>The weights add up to {actual}; they must add up to 100.</source>
+        <translation>权重合计为 {actual}，必须等于 100。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number.</source>
+        <translation>“{text}”不是数字。</translation>
+    </message>
+    <message>
+        <source>Enter a number greater than zero.</source>
+        <translation>请输入大于零的数字。</translation>
+    </message>
+    <message>
+        <source>Enter a number between {min} and {max}.</source>
+        <translation>请输入 {min} 到 {max} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The market share must be between 0 and 100% (not {value}).</source>
+        <translation>市场占有率必须在 0 到 100% 之间（不能是 {value}）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a valid card number.</source>
+        <translation>“{text}”不是有效的卡号。</translation>
+    </message>
+    <message>
+        <source>Unknown card layout “{layout}”.</source>
+        <translation>未知的会员卡版式“{layout}”。</translation>
+    </message>
+    <message>
+        <source>Choose at least one member card to print.</source>
+        <translation>请至少选择一张要打印的会员卡。</translation>
+    </message>
+    <message>
+        <source>This member has no card number yet.</source>
+        <translation>该会员还没有卡号。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of membership “{kind}”.</source>
+        <translation>未知的会员类别“{kind}”。</translation>
+    </message>
+    <message>
+        <source>Files of type “{ext}” cannot be written; use .xlsx or .csv.</source>
+        <translation>不能导出为“{ext}”类型的文件；请使用 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>The file cannot be written: {reason}.</source>
+        <translation>无法写入该文件：{reason}。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled after {rows_done} rows; no file was written.</source>
+        <translation>导出在第 {rows_done} 行后被取消，未写入文件。</translation>
+    </message>
+    <message>
+        <source>This file is not a text or spreadsheet file.</source>
+        <translation>该文件不是文本或电子表格文件。</translation>
+    </message>
+    <message>
+        <source>The birthday is not a date (use e.g. 1990-05-20).</source>
+        <translation>生日不是有效日期（例如 1990-05-20）。</translation>
+    </message>
+    <message>
+        <source>The birthday must be between {min} and {max}.</source>
+        <translation>生日必须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled after {rows_done} rows; nothing was saved.</source>
+        <translation>导入在第 {rows_done} 行后被取消，未保存任何数据。</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV near row {row} ({reason}).</source>
+        <translation>文件在第 {row} 行附近不是有效的 CSV 格式（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The text of row {row} cannot be read; save the file as UTF-8 and try again.</source>
+        <translation>第 {row} 行的文字无法识别，请把文件另存为 UTF-8 编码后重试。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The column “{column}” cannot be used for “{field_name}”.</source>
+        <translation>“{column}”列不能对应到“{field_name}”。</translation>
+    </message>
+    <message>
+        <source>These columns are needed but missing: {columns}.</source>
+        <translation>缺少必需的列：{columns}。</translation>
+    </message>
+    <message>
+        <source>The file was not found.</source>
+        <translation>找不到该文件。</translation>
+    </message>
+    <message>
+        <source>The file is not a valid Excel workbook (.xlsx).</source>
+        <translation>该文件不是有效的 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The phone number was saved by Excel as a number like 1.38E+10, which lost digits. Format the column as text and export again.</source>
+        <translation>手机号被 Excel 存成了类似 1.38E+10 的科学计数法，丢失了数字。请把该列设为文本格式后重新导出。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet “{sheet}”.</source>
+        <translation>工作簿中没有名为“{sheet}”的工作表。</translation>
+    </message>
+    <message>
+        <source>The text encoding of the file cannot be recognised (near byte {offset}). Save it as UTF-8 and try again.</source>
+        <translation>无法识别文件的文字编码（约第 {offset} 字节处）。请另存为 UTF-8 编码后重试。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}.</source>
+        <translation>无法读取该文件：{reason}。</translation>
+    </message>
+    <message>
+        <source>Files of type “{ext}” cannot be imported; use .xlsx or .csv.</source>
+        <translation>不能导入“{ext}”类型的文件；请使用 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>Old Excel files (.xls) cannot be read; save it as .xlsx in Excel and try again.</source>
+        <translation>无法读取旧版 Excel 文件（.xls）；请在 Excel 中另存为 .xlsx 后重试。</translation>
+    </message>
+    <message>
+        <source>The Excel file is damaged ({reason}).</source>
+        <translation>该 Excel 文件已损坏（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The months given do not match the months of the plan.</source>
+        <translation>所填月份与计划的月份不一致。</translation>
+    </message>
+    <message>
+        <source>An adjustment cannot be zero.</source>
+        <translation>调整金额不能为零。</translation>
+    </message>
+    <message>
+        <source>Choose the month in which the annual bonus is paid.</source>
+        <translation>请选择年终奖发放的月份。</translation>
+    </message>
+    <message>
+        <source>The annual bonus is paid in month {due}, not in month {month}.</source>
+        <translation>年终奖在 {due} 月发放，而不是 {month} 月。</translation>
+    </message>
+    <message>
+        <source>An apprentice&apos;s attainment must be a percentage of zero or more.</source>
+        <translation>徒弟的达成率必须是大于或等于零的百分比。</translation>
+    </message>
+    <message>
+        <source>A commission bracket&apos;s bounds must be amounts.</source>
+        <translation>提成档位的上下限必须是金额。</translation>
+    </message>
+    <message>
+        <source>A commission bracket must end above where it starts.</source>
+        <translation>提成档位的上限必须高于下限。</translation>
+    </message>
+    <message>
+        <source>The commission brackets leave a gap; each must start where the one before ends.</source>
+        <translation>提成档位之间有空缺；每一档都应从上一档结束处开始。</translation>
+    </message>
+    <message>
+        <source>The last commission bracket must have no upper limit.</source>
+        <translation>最后一个提成档位不能设上限。</translation>
+    </message>
+    <message>
+        <source>The first commission bracket must start at zero (not at {lower}).</source>
+        <translation>第一个提成档位必须从零开始（而不是 {lower}）。</translation>
+    </message>
+    <message>
+        <source>The commission brackets overlap.</source>
+        <translation>提成档位之间有重叠。</translation>
+    </message>
+    <message>
+        <source>Only the last commission bracket may have no upper limit.</source>
+        <translation>只有最后一个提成档位可以不设上限。</translation>
+    </message>
+    <message>
+        <source>List the commission brackets from the lowest to the highest.</source>
+        <translation>请按从低到高的顺序排列提成档位。</translation>
+    </message>
+    <message>
+        <source>Add at least one commission bracket.</source>
+        <translation>请至少添加一个提成档位。</translation>
+    </message>
+    <message>
+        <source>The performance pay cap must be between {min} and {max}.</source>
+        <translation>绩效工资上限必须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Only a negative balance can be carried into the next month.</source>
+        <translation>只有负数余额才能结转到下个月。</translation>
+    </message>
+    <message>
+        <source>{participant} is entered in the contest twice.</source>
+        <translation>{participant} 在 PK 赛中重复报名了。</translation>
+    </message>
+    <message>
+        <source>The contest result of {participant} must be a number of zero or more.</source>
+        <translation>{participant} 的 PK 成绩必须是大于或等于零的数字。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of zero or more.</source>
+        <translation>请输入大于或等于零的整数。</translation>
+    </message>
+    <message>
+        <source>The leaving date is before the joining date.</source>
+        <translation>离职日期早于入职日期。</translation>
+    </message>
+    <message>
+        <source>Choose a month from 1 to 12.</source>
+        <translation>请选择 1 到 12 月。</translation>
+    </message>
+    <message>
+        <source>This pay scheme has no mentor rule, so apprentices cannot be counted.</source>
+        <translation>该薪酬方案没有师徒规则，无法计算徒弟业绩。</translation>
+    </message>
+    <message>
+        <source>A prize must be an amount of zero or more.</source>
+        <translation>奖金必须是大于或等于零的金额。</translation>
+    </message>
+    <message>
+        <source>A commission rate cannot be negative.</source>
+        <translation>提成比例不能为负数。</translation>
+    </message>
+    <message>
+        <source>A commission rate cannot be over 100%.</source>
+        <translation>提成比例不能超过 100%。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the adjustment.</source>
+        <translation>请填写调整原因。</translation>
+    </message>
+    <message>
+        <source>The assessment score must be between 0 and 100.</source>
+        <translation>考核得分必须在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>This person has no assessment score for the month yet.</source>
+        <translation>此人本月还没有考核得分。</translation>
+    </message>
+    <message>
+        <source>The annual bonus share must be between 0 and 100%.</source>
+        <translation>年终奖比例必须在 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The standard line must be a percentage greater than zero.</source>
+        <translation>标准线必须是大于零的百分比。</translation>
+    </message>
+    <message>
+        <source>Set a target first: performance pay depends on it.</source>
+        <translation>请先设定目标：绩效工资要据此计算。</translation>
+    </message>
+    <message>
+        <source>The birthday is not a valid date.</source>
+        <translation>生日不是有效日期。</translation>
+    </message>
+    <message>
+        <source>This phone number already belongs to {existing_name}.</source>
+        <translation>该手机号已属于会员 {existing_name}。</translation>
+    </message>
+    <message>
+        <source>Choose female, male or leave it empty.</source>
+        <translation>请选择女、男或留空。</translation>
+    </message>
+    <message>
+        <source>A member cannot refer themselves.</source>
+        <translation>会员不能推荐自己。</translation>
+    </message>
+    <message>
+        <source>This channel needs the referring member.</source>
+        <translation>该渠道需要填写推荐会员。</translation>
+    </message>
+    <message>
+        <source>Choose the referrer from this store&apos;s members.</source>
+        <translation>请从本店会员中选择推荐人。</translation>
+    </message>
+    <message>
+        <source>Choose a person from this store&apos;s staff.</source>
+        <translation>请从本店员工中选择。</translation>
+    </message>
+    <message>
+        <source>Choose a membership tier from the list.</source>
+        <translation>请从列表中选择会员等级。</translation>
+    </message>
+    <message>
+        <source>This action could not be identified; please try again.</source>
+        <translation>无法识别此次操作，请重试。</translation>
+    </message>
+    <message>
+        <source>This action was already recorded as a different one; nothing was posted twice.</source>
+        <translation>此操作编号已被另一笔业务使用，未重复记账。</translation>
+    </message>
+    <message>
+        <source>The period must end ({end}) on or after its start ({start}).</source>
+        <translation>结束日期（{end}）不能早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>The green line ({green}) must be above the amber line ({amber}).</source>
+        <translation>绿色线（{green}）必须高于黄色线（{amber}）。</translation>
+    </message>
+    <message>
+        <source>Unknown payment method “{method}”.</source>
+        <translation>未知的支付方式“{method}”。</translation>
+    </message>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation>请输入手机号。</translation>
+    </message>
+    <message>
+        <source>A phone number cannot contain “{char}”.</source>
+        <translation>手机号中不能有“{char}”。</translation>
+    </message>
+    <message>
+        <source>This is a landline number; enter a mobile number.</source>
+        <translation>这是固定电话号码，请输入手机号。</translation>
+    </message>
+    <message>
+        <source>No mobile number starts with {prefix}; check the number.</source>
+        <translation>没有以 {prefix} 开头的手机号，请核对号码。</translation>
+    </message>
+    <message>
+        <source>Unknown country calling code +{calling_code}.</source>
+        <translation>未知的国际区号 +{calling_code}。</translation>
+    </message>
+    <message>
+        <source>Phone numbers of “{country}” are not supported.</source>
+        <translation>不支持“{country}”的电话号码。</translation>
+    </message>
+    <message>
+        <source>The number has {got} digits; a mobile number here has {expected}.</source>
+        <translation>号码有 {got} 位，这里的手机号应为 {expected} 位。</translation>
+    </message>
+    <message>
+        <source>Another product already has this name.</source>
+        <translation>已有同名的产品。</translation>
+    </message>
+    <message>
+        <source>Only a membership product can grant a tier.</source>
+        <translation>只有会员资格类产品才能关联会员等级。</translation>
+    </message>
+    <message>
+        <source>A membership product needs the tier it grants.</source>
+        <translation>会员资格类产品需要指定对应的会员等级。</translation>
+    </message>
+    <message>
+        <source>The attainment of {person} must be a percentage of zero or more.</source>
+        <translation>{person} 的达成率必须是大于或等于零的百分比。</translation>
+    </message>
+    <message>
+        <source>A level code may use letters, digits and underscores only.</source>
+        <translation>职级代码只能使用字母、数字和下划线。</translation>
+    </message>
+    <message>
+        <source>The count for level “{code}” must be a whole number of zero or more.</source>
+        <translation>职级“{code}”的数量必须是大于或等于零的整数。</translation>
+    </message>
+    <message>
+        <source>Level “{code}” has a requirement that is not known.</source>
+        <translation>职级“{code}”有一个未知的晋升条件。</translation>
+    </message>
+    <message>
+        <source>The level code “{code}” is used twice.</source>
+        <translation>职级代码“{code}”重复了。</translation>
+    </message>
+    <message>
+        <source>Two levels have the same rank (“{code}”).</source>
+        <translation>有两个职级的级别相同（“{code}”）。</translation>
+    </message>
+    <message>
+        <source>{person} is at level “{level}”, which is not on the promotion path.</source>
+        <translation>{person} 当前的职级“{level}”不在晋升通道中。</translation>
+    </message>
+    <message>
+        <source>The minimum attainment for level “{code}” must be a percentage of zero or more.</source>
+        <translation>职级“{code}”的最低达成率必须是大于或等于零的百分比。</translation>
+    </message>
+    <message>
+        <source>Choose a valid month.</source>
+        <translation>请选择有效的月份。</translation>
+    </message>
+    <message>
+        <source>The number of months for level “{code}” must be between {min} and {max}.</source>
+        <translation>职级“{code}”的月数必须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Level “{code}” needs at least one requirement.</source>
+        <translation>职级“{code}”至少需要一个晋升条件。</translation>
+    </message>
+    <message>
+        <source>The rank of level “{code}” must be a whole number of one or more.</source>
+        <translation>职级“{code}”的级别必须是大于或等于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s stored-value balance is incomplete.</source>
+        <translation>小票上的储值余额信息不完整。</translation>
+    </message>
+    <message>
+        <source>Receipt line {line} adds up to {got}, not {expected}.</source>
+        <translation>小票第 {line} 行合计为 {got}，而不是 {expected}。</translation>
+    </message>
+    <message>
+        <source>The receipt has no lines.</source>
+        <translation>小票上没有任何明细。</translation>
+    </message>
+    <message>
+        <source>Unknown receipt paper “{paper}”.</source>
+        <translation>未知的小票纸张规格“{paper}”。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s lines add up to {got}, not to the total {expected}.</source>
+        <translation>小票明细合计为 {got}，与总额 {expected} 不符。</translation>
+    </message>
+    <message>
+        <source>This sale has already been refunded.</source>
+        <translation>该笔销售已经退款。</translation>
+    </message>
+    <message>
+        <source>Add at least one product to the sale.</source>
+        <translation>请至少添加一件产品。</translation>
+    </message>
+    <message>
+        <source>The member already holds a higher tier than {tier}.</source>
+        <translation>该会员当前的等级已高于 {tier}。</translation>
+    </message>
+    <message>
+        <source>A membership can only be sold to a member: choose the customer first.</source>
+        <translation>会员资格只能卖给具体会员：请先选择客户。</translation>
+    </message>
+    <message>
+        <source>This sale cannot be refunded.</source>
+        <translation>该笔销售不能退款。</translation>
+    </message>
+    <message>
+        <source>The quantity must be a whole number from 1 to {max}.</source>
+        <translation>数量必须是 1 到 {max} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Choose a product from the list.</source>
+        <translation>请从列表中选择产品。</translation>
+    </message>
+    <message>
+        <source>A stored-value entry of kind “{kind}” is not valid.</source>
+        <translation>类型为“{kind}”的储值记录无效。</translation>
+    </message>
+    <message>
+        <source>An entry of kind “{kind}” cannot be reversed.</source>
+        <translation>类型为“{kind}”的记录不能冲正。</translation>
+    </message>
+    <message>
+        <source>Not enough stored value for this amount.</source>
+        <translation>储值余额不足以支付该金额。</translation>
+    </message>
+    <message>
+        <source>The stored-value ledger would go below zero.</source>
+        <translation>储值账户余额将变为负数。</translation>
+    </message>
+    <message>
+        <source>There is no stored value to refund.</source>
+        <translation>没有可退的储值。</translation>
+    </message>
+    <message>
+        <source>A refund cannot be more than the amount actually paid in (bonus is not refunded).</source>
+        <translation>退款不能超过实际充值的本金（赠送部分不退）。</translation>
+    </message>
+    <message>
+        <source>This entry belongs to a sale; refund the sale instead.</source>
+        <translation>该记录属于一笔销售，请对销售办理退款。</translation>
+    </message>
+    <message>
+        <source>The history for {key} is not valid.</source>
+        <translation>{key} 的历史数据无效。</translation>
+    </message>
+    <message>
+        <source>The history cannot contain negative figures ({which}).</source>
+        <translation>历史数据中不能有负数（{which}）。</translation>
+    </message>
+    <message>
+        <source>{month} is not a month (1 to 12).</source>
+        <translation>{month} 不是有效月份（1 到 12）。</translation>
+    </message>
+    <message>
+        <source>{year} is not a valid year.</source>
+        <translation>{year} 不是有效年份。</translation>
+    </message>
+    <message>
+        <source>Give a figure for each of the 12 months (not {count}).</source>
+        <translation>请为 12 个月分别填写数值（不是 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>The share of month {month} cannot be negative.</source>
+        <translation>{month} 月的占比不能为负数。</translation>
+    </message>
+    <message>
+        <source>The target cannot be negative ({value}).</source>
+        <translation>目标不能为负数（{value}）。</translation>
+    </message>
+    <message>
+        <source>The weight of {unit} cannot be negative.</source>
+        <translation>{unit} 的权重不能为负数。</translation>
+    </message>
+    <message>
+        <source>There are no figures for {year} to learn from.</source>
+        <translation>没有 {year} 年的数据可供参考。</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s figures do not give a ratio for {ratio}.</source>
+        <translation>去年的数据无法算出 {ratio} 的比率。</translation>
+    </message>
+    <message>
+        <source>Add at least one department or person to split the target between.</source>
+        <translation>请至少添加一个部门或人员来分解目标。</translation>
+    </message>
+    <message>
+        <source>{year}-{month} has no working days to spread the target over.</source>
+        <translation>{year} 年 {month} 月没有可分配目标的工作日。</translation>
+    </message>
+    <message>
+        <source>The monthly shares add up to {sum}%; they must add up to 100%.</source>
+        <translation>各月占比合计为 {sum}%，必须等于 100%。</translation>
+    </message>
+    <message>
+        <source>The daily plan of {unit} for {indicator} in {year}-{month} covers {actual} days, not {expected}.</source>
+        <translation>{unit} 在 {year} 年 {month} 月的 {indicator} 日计划覆盖了 {actual} 天，应为 {expected} 天。</translation>
+    </message>
+    <message>
+        <source>The plan lists {indicator} for {unit} twice.</source>
+        <translation>计划中 {unit} 的 {indicator} 重复了。</translation>
+    </message>
+    <message>
+        <source>The saved plan is not valid ({path}).</source>
+        <translation>保存的计划无效（{path}）。</translation>
+    </message>
+    <message>
+        <source>The plan of {indicator} for {unit} must cover all 12 months.</source>
+        <translation>{unit} 的 {indicator} 计划必须覆盖全部 12 个月。</translation>
+    </message>
+    <message>
+        <source>The plan of {indicator} for {unit} is negative in month {month}.</source>
+        <translation>{unit} 的 {indicator} 计划在 {month} 月为负数。</translation>
+    </message>
+    <message>
+        <source>The parts of {indicator} for {unit} ({level}, month {month}) add up to {actual}, not {expected}.</source>
+        <translation>{unit} 的 {indicator}（{level}，{month} 月）各部分合计为 {actual}，而不是 {expected}。</translation>
+    </message>
+    <message>
+        <source>{indicator} cannot be worked back from the sales target.</source>
+        <translation>{indicator} 无法由销售目标倒推。</translation>
+    </message>
+    <message>
+        <source>The figure is too large (at most {max}).</source>
+        <translation>数值过大（最多 {max}）。</translation>
+    </message>
+    <message>
+        <source>Give a weight for each of the 7 weekdays (not {count}).</source>
+        <translation>请为一周 7 天分别填写权重（不是 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>A bonus cannot be more than the top-up itself.</source>
+        <translation>赠送金额不能超过充值金额本身。</translation>
+    </message>
+    <message>
+        <source>Two bonus brackets start at the same top-up amount.</source>
+        <translation>有两个赠送档位的起充金额相同。</translation>
+    </message>
+    <message>
+        <source>A bigger top-up must earn a bigger bonus.</source>
+        <translation>充值金额越高，赠送金额也应越高。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a discount; type e.g. 8.8 (折) or 88%.</source>
+        <translation>“{text}”不是有效折扣；请输入例如 8.8（折）或 88%。</translation>
+    </message>
+    <message>
+        <source>The discount must be more than 0 and at most 10 (no discount).</source>
+        <translation>折扣必须大于 0 且不超过 10（即不打折）。</translation>
+    </message>
+    <message>
+        <source>The tier {tier} appears twice.</source>
+        <translation>会员等级 {tier} 重复了。</translation>
+    </message>
+    <message>
+        <source>Another tier is already called “{tier}”.</source>
+        <translation>已有名为“{tier}”的会员等级。</translation>
+    </message>
+    <message>
+        <source>Two tiers have the same rank ({tier}).</source>
+        <translation>有两个会员等级的级别相同（{tier}）。</translation>
+    </message>
+    <message>
+        <source>A lapsed {tier} member can only fall back to a lower tier.</source>
+        <translation>{tier} 会员过期后只能降到更低的等级。</translation>
+    </message>
+    <message>
+        <source>The tier a lapsed {tier} member falls back to does not exist.</source>
+        <translation>{tier} 会员过期后降级的目标等级不存在。</translation>
+    </message>
+    <message>
+        <source>{members} members hold the tier “{tier}”; it cannot be removed.</source>
+        <translation>有 {members} 位会员持有“{tier}”等级，不能删除。</translation>
+    </message>
+    <message>
+        <source>Choose bait, regular or partner membership.</source>
+        <translation>请选择鱼饵会员、常态会员或合伙人会员。</translation>
+    </message>
+    <message>
+        <source>The rank must be a whole number of one or more.</source>
+        <translation>级别必须是大于或等于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>This upgrade rule appears twice.</source>
+        <translation>该升级规则重复了。</translation>
+    </message>
+    <message>
+        <source>An upgrade rule needs a top-up or spending threshold.</source>
+        <translation>升级规则需要设定充值或消费门槛。</translation>
+    </message>
+    <message>
+        <source>An upgrade rule must lead to a higher tier.</source>
+        <translation>升级规则必须升到更高的等级。</translation>
+    </message>
+    <message>
+        <source>An upgrade rule names a tier that does not exist.</source>
+        <translation>升级规则中引用了不存在的会员等级。</translation>
+    </message>
+    <message>
+        <source>The validity must be between {min} and {max} days.</source>
+        <translation>有效期必须在 {min} 到 {max} 天之间。</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>操作未能完成（{code}）。</translation>
     </message>
