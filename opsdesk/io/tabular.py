@@ -158,9 +158,13 @@ class XlsxTable(Table):
         from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
 
+        # A file object, not the path: openpyxl judges a path by its extension, and a workbook
+        # saved as "members.csv" is still a workbook.
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
         try:
-            self._wb = load_workbook(path, read_only=True, data_only=True)
+            self._wb = load_workbook(self._file, read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as e:
+            self._file.close()
             raise EnvironmentProblem("import.xlsx_damaged", field="file",
                                      reason=type(e).__name__) from None
         try:
@@ -204,7 +208,11 @@ class XlsxTable(Table):
     def rows(self) -> Iterator[Row]:
         for row_no, values in self._iter:
             if not _blank(values):
-                yield row_no, values
+                # read_only pads every row to the sheet's widest; blanks past the data go.
+                end = len(values)
+                while end and values[end - 1] is None:
+                    end -= 1
+                yield row_no, values[:end]
 
     def fraction_done(self) -> float | None:
         if self._max_row is None:
@@ -213,6 +221,7 @@ class XlsxTable(Table):
 
     def close(self) -> None:
         self._wb.close()
+        self._file.close()
 
 
 def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
