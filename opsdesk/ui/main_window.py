@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setStyleSheet(
-            "QListWidget { background: #2f3542; color: #f1f2f6; border: none; font-size: 11pt; }"
+            "QListWidget { background: #2f3542; color: #f1f2f6; border: none; font-size: 11pt;"
+            " outline: 0; }"
             "QListWidget::item { padding: 10px 14px; }"
             "QListWidget::item:selected { background: #ff6b81; color: white; }")
         self.stack = QStackedWidget()
