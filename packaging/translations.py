@@ -103,6 +103,10 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
             translation = message.find("translation")
             kind = translation.get("type", "") if translation is not None else "unfinished"
             text = (translation.text or "") if translation is not None else ""
+            forms = translation.findall("numerusform") if translation is not None else []
+            if forms:  # a plural (%n) message: one form per plural of the language
+                texts = [(f.text or "").strip() for f in forms]
+                text = "|".join(texts) if all(texts) else ""
             out[(name, message.findtext("source") or "")] = (text, kind)
     return out
 

@@ -1066,6 +1066,289 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>精准客户</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>成交客户</translation>
+    </message>
+    <message>
+        <source>Repeat customer</source>
+        <translation>复购客户</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>自然进店</translation>
+    </message>
+    <message>
+        <source>Member referral</source>
+        <translation>会员推荐</translation>
+    </message>
+    <message>
+        <source>Promoter</source>
+        <translation>推广员</translation>
+    </message>
+    <message>
+        <source>Partner pond</source>
+        <translation>鱼塘合作</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>发售活动</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Bait member</source>
+        <translation>鱼饵会员</translation>
+    </message>
+    <message>
+        <source>Regular member</source>
+        <translation>常态会员</translation>
+    </message>
+    <message>
+        <source>Partner member</source>
+        <translation>合伙人会员</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>引流款</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>爆款</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润款</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌款</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Refund of a purchase</source>
+        <translation>消费退款</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Top-up bonus</source>
+        <translation>充值赠送</translation>
+    </message>
+    <message>
+        <source>Spent from stored value</source>
+        <translation>储值消费</translation>
+    </message>
+    <message>
+        <source>Stored value refunded</source>
+        <translation>储值退款</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>等级变更</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>到店</translation>
+    </message>
+</context>
+<context>
+    <name>LadderText</name>
+    <message>
+        <source>No discount</source>
+        <translation>不打折</translation>
+    </message>
+    <message>
+        <source>%1折 (pays %2%)</source>
+        <translation>%1折（实付 %2%）</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>长期有效</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>top up %1, get %2</source>
+        <translation>充 %1 送 %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>spent %1 or more in the tier</source>
+        <translation>在该等级累计消费满 %1</translation>
+    </message>
+    <message>
+        <source>tops up %1 or more at once</source>
+        <translation>单次充值满 %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>no tier (plain customer)</source>
+        <translation>无等级（普通客户）</translation>
+    </message>
+    <message>
+        <source>anyone (any tier or none)</source>
+        <translation>所有人（任意等级或无等级）</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Top up stored value</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <source>Spend from stored value</source>
+        <translation>储值消费</translation>
+    </message>
+    <message>
+        <source>Refund stored value</source>
+        <translation>退还储值</translation>
+    </message>
+    <message>
+        <source>Adjust stored value</source>
+        <translation>调整储值</translation>
+    </message>
+    <message>
+        <source>%1 (principal %2 + bonus %3)</source>
+        <translation>%1（本金 %2 + 赠送 %3）</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>&amp;Amount paid</source>
+        <translation>实付金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Principal to refund</source>
+        <translation>退还本金(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Principal change</source>
+        <translation>本金变动(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Bonus change</source>
+        <translation>赠送变动(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Paid by</source>
+        <translation>支付方式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Paid back by</source>
+        <translation>退款方式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>empty: all %1</source>
+        <translation>留空：全部 %1</translation>
+    </message>
+    <message>
+        <source>required: why the balance is corrected</source>
+        <translation>必填：为什么要更正余额</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Bonus %1 for this top-up: the card will hold %2 more.</source>
+        <translation>本次充值赠送 %1：卡内余额将增加 %2。</translation>
+    </message>
+    <message>
+        <source>No bonus at this amount for the member&apos;s tier.</source>
+        <translation>按该会员的等级，此金额没有赠送。</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>OpsDesk — log in</source>
@@ -1128,6 +1411,89 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>MemberProfileDialog</name>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Principal / bonus</source>
+        <translation>本金 / 赠送</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>推荐人数</translation>
+    </message>
+    <message>
+        <source>Sell… (F3)</source>
+        <translation>销售… (F3)</translation>
+    </message>
+    <message>
+        <source>Top up… (F4)</source>
+        <translation>充值… (F4)</translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation>退款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Spend… (F6)</source>
+        <translation>消费… (F6)</translation>
+    </message>
+    <message>
+        <source>A&amp;djust…</source>
+        <translation>调整(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;card</source>
+        <translation>打印会员卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Member — %1</source>
+        <translation>会员 — %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>永久有效</translation>
+    </message>
+    <message>
+        <source>No tier (lead)</source>
+        <translation>无等级（线索客户）</translation>
+    </message>
+    <message>
+        <source>referred by %1</source>
+        <translation>推荐人：%1</translation>
+    </message>
+    <message>
+        <source>looked after by %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>registered %1</source>
+        <translation>%1 登记</translation>
+    </message>
+    <message>
+        <source>Done. Balance now %1.</source>
+        <translation>已完成。当前余额 %1。</translation>
+    </message>
+</context>
+<context>
     <name>OwnerPage</name>
     <message>
         <source>Owner account</source>
@@ -1156,6 +1522,77 @@ Details were written to %1</source>
     <message>
         <source>A PIN has 4 to 12 digits; a password at least 8 characters. Five wrong attempts lock the account for a minute.</source>
         <translation>PIN 码为 4 到 12 位数字；密码至少 8 个字符。连续输错 5 次，账号将锁定一分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Edit member</source>
+        <translation>编辑会员</translation>
+    </message>
+    <message>
+        <source>Register member</source>
+        <translation>登记会员</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation>会员等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Came through</source>
+        <translation>来源渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation>推荐人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Assigned to</source>
+        <translation>负责顾问(&amp;A)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>None yet (a lead)</source>
+        <translation>暂无（线索客户）</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>mobile number, e.g. 138 1234 5678</source>
+        <translation>手机号，例如 138 1234 5678</translation>
+    </message>
+    <message>
+        <source>type a name, phone or its last 4 digits</source>
+        <translation>输入姓名、手机号或手机尾号后 4 位</translation>
+    </message>
+    <message>
+        <source>Already registered: %1</source>
+        <translation>已登记过：%1</translation>
+    </message>
+    <message>
+        <source>Pick the member from the list that appears as you type.</source>
+        <translation>输入时会出现列表，请从中选择会员。</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1900,25 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     </message>
 </context>
 <context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to OpsDesk</source>
@@ -1479,6 +1935,44 @@ First create your store and your own owner account. It takes a minute.</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save PDF as</source>
+        <translation>PDF 另存为</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <source>Membership bought</source>
+        <translation>购买会员资格</translation>
+    </message>
+    <message>
+        <source>Upgraded by cumulative spend</source>
+        <translation>累计消费升级</translation>
+    </message>
+    <message>
+        <source>Upgraded by this top-up</source>
+        <translation>本次充值升级</translation>
+    </message>
+    <message>
+        <source>Tier lapsed</source>
+        <translation>等级已过期</translation>
+    </message>
+    <message>
+        <source>Tier taken back by a refund</source>
+        <translation>因退款收回等级</translation>
+    </message>
+    <message>
+        <source>Tier given at registration</source>
+        <translation>登记时授予等级</translation>
+    </message>
+    <message>
+        <source>no tier</source>
+        <translation>无等级</translation>
     </message>
 </context>
 </TS>
