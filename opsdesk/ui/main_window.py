@@ -35,29 +35,26 @@ class PageSpec:
     permission: Permission | None = None
 
 
-def _staff(ctx: AppContext) -> QWidget:
-    from opsdesk.ui.pages.staff.page import StaffPage
+def _lazy(module: str, cls: str) -> Callable[[AppContext], QWidget]:
+    """A factory importing its page on first use, so start-up pays only for the page shown."""
 
-    return StaffPage(ctx)
+    def make(ctx: AppContext) -> QWidget:
+        import importlib
 
+        return getattr(importlib.import_module(module), cls)(ctx)
 
-def _settings(ctx: AppContext) -> QWidget:
-    from opsdesk.ui.pages.settings.page import SettingsPage
-
-    return SettingsPage(ctx)
-
-
-def _about(ctx: AppContext) -> QWidget:
-    from opsdesk.ui.pages.about.page import AboutPage
-
-    return AboutPage(ctx)
+    return make
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"), _staff,
-             Permission.STAFF_VIEW),
-    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), _settings),
-    PageSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About"), _about),
+    PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"),
+             _lazy("opsdesk.ui.pages.members.page", "MembersPage"), Permission.MEMBERS_VIEW),
+    PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"),
+             _lazy("opsdesk.ui.pages.staff.page", "StaffPage"), Permission.STAFF_VIEW),
+    PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+             _lazy("opsdesk.ui.pages.settings.page", "SettingsPage")),
+    PageSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About"),
+             _lazy("opsdesk.ui.pages.about.page", "AboutPage")),
 ]
 
 
