@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shlex
 import sys
@@ -31,6 +32,13 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def _load() -> tuple[float, float, float] | None:
+    try:
+        return os.getloadavg()
+    except (AttributeError, OSError):  # Windows has no load average
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     registry = discover()
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
@@ -54,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     errors: dict[str, str] = {}
     started = time.time()
+    load_before = _load()
+    if load_before is not None and load_before[0] > 0.5 * (os.cpu_count() or 1):
+        # Ratios survive some load because both sides are measured alike, absolute figures don't.
+        print(f"note: the machine is busy (load {load_before[0]:.1f} on {os.cpu_count()} CPUs); "
+              "figures will be high and noisy", file=sys.stderr)
     with scratch_dir() as work:
         ctx = Context(quick=args.quick, cache=args.cache, work=Path(work),
                       opsdesk=shlex.split(args.exe) if args.exe else python_cmd("-m", "opsdesk"),
@@ -69,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{name}] took {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
 
     print(table(results))
+    load_after = _load()
+    if load_before is not None and load_after is not None:
+        print(f"load average: {load_before[0]:.1f} before, {load_after[0]:.1f} after, "
+              f"{os.cpu_count()} CPUs")
     for name, err in errors.items():
         print(f"ERROR {name}: {err.splitlines()[0]}")
     if args.json:
@@ -78,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             "machine": {"python": sys.version.split()[0], "platform": platform.platform(),
                         "processor": platform.processor() or platform.machine()},
             "opsdesk": ctx.opsdesk,
+            "cpus": os.cpu_count(),
+            "load_before": load_before,
+            "load_after": load_after,
             "results": [r.as_json() for r in results],
             "errors": errors,
         }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

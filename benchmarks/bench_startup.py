@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.core import Context, Goal, Result, alternate, benchmark, median, python_cmd, \
-    shown_ms
+from benchmarks.core import (
+    Context,
+    Goal,
+    Result,
+    alternate,
+    benchmark,
+    median,
+    python_cmd,
+    shown_ms,
+)
 from benchmarks.stores import demo_store
 
 BARE = Path(__file__).with_name("bare_window.py")
