@@ -7,7 +7,8 @@ Staff log in with the PIN ``DEMO_PIN``; the owner's login is ``owner``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -19,6 +20,7 @@ from opsdesk.db.models import Department, Staff
 from opsdesk.domain.demo import DEMO_OWNER, DEMO_PIN
 from opsdesk.domain.errors import Conflict
 from opsdesk.domain.roles import Role
+from opsdesk.domain.search_keys import format_card_number, name_keys
 from opsdesk.services import setup
 from opsdesk.services import staff as staff_service
 from opsdesk.services.context import Actor
@@ -45,6 +47,8 @@ class DemoContext:
     owner: Actor
     staff_ids: dict[str, int] = field(default_factory=dict)  # login -> id
     sales_ids: list[int] = field(default_factory=list)
+    # (id, created_at, staff_id) of every demo customer, in id order, for the member history.
+    customers: list[tuple[int, datetime, int]] = field(default_factory=list)
 
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
@@ -150,17 +154,325 @@ def step_customers(ctx: DemoContext, progress: Progress) -> None:
         conn = s.connection()
         # Ids are assigned 1..n in order, so a referrer index is an earlier customer's id.
         base = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM customer").scalar()
+        keys = _NameKeys()
         sql = ("INSERT INTO customer (store_id, name, phone, gender, birthday, source, "
-               "referrer_id, staff_id, notes, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+               "referrer_id, staff_id, notes, created_at, card_no, pinyin_full, pinyin_initials, "
+               "phone_last4) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         chunk = 50_000
-        for k in range(0, n, chunk):
-            part = [r[:6] + ((r[6] + base) if r[6] else None,) + r[7:]
-                    for r in rows[k:k + chunk]]
-            conn.exec_driver_sql(sql, part)
-            progress("customers", min(k + chunk, n), n)
+        with _bulk_load(conn, "customer", n):
+            for k in range(0, n, chunk):
+                part = []
+                for j, r in enumerate(rows[k:k + chunk], k + 1 + base):
+                    full, initials = keys(r[1])
+                    part.append(r[:6] + ((r[6] + base) if r[6] else None,) + r[7:9]
+                                + (stamp(r[9]), format_card_number(j), full, initials,
+                                   r[2][-4:]))
+                    ctx.customers.append((j, r[9], r[7]))
+                conn.exec_driver_sql(sql, part)
+                progress("customers", min(k + chunk, n), n)
 
 
-STEPS: list[Callable[[DemoContext, Progress], None]] = [step_store_and_staff, step_customers]
+def stamp(at: datetime) -> str:
+    """A time as SQLAlchemy's DateTime writes it to SQLite. Rows inserted in bulk must use the
+    same text, or comparisons (keyset paging, the check of cached last purchases) would see
+    '09:30:00' and '09:30:00.000000' as different times."""
+    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+class _NameKeys:
+    """Search keys of demo names, cached per surname and per given name: pinyin for 185,000
+    distinct names of a million members takes ~45 s, for the ~2,700 parts under a second. The
+    given name is read after a neutral first character (〇, "ling") so it is never taken for a
+    surname; the result equals ``name_keys`` of the whole name (a test checks a sample)."""
+
+    def __init__(self) -> None:
+        self.parts: dict[str, tuple[str, str]] = {}
+
+    def _part(self, text: str, as_given: bool) -> tuple[str, str]:
+        got = self.parts.get(text if not as_given else "\0" + text)
+        if got is None:
+            if as_given:
+                k = name_keys("\u3007" + text)
+                got = (k.full[4:], k.initials[1:])
+            else:
+                k = name_keys(text)
+                got = (k.full, k.initials)
+            self.parts[text if not as_given else "\0" + text] = got
+        return got
+
+    def __call__(self, name: str) -> tuple[str, str]:
+        sf, si = self._part(name[0], False)
+        gf, gi = self._part(name[1:], True)
+        return sf + gf, si + gi
+
+
+@contextmanager
+def _bulk_load(conn, table: str, rows: int) -> Iterator[None]:  # noqa: ANN001
+    """Drop a table's secondary indexes for a large bulk write and build them again after:
+    SQLite builds an index from sorted data many times faster than it maintains it row by row
+    (a million customers: ~75 s with the search and paging indexes in place, far less without).
+    Everything happens in the caller's transaction, so a failure leaves the indexes as they were."""
+    if rows < 20_000 or conn.dialect.name != "sqlite":
+        yield
+        return
+    found = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL", (table,)).all()
+    for name, _ in found:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in found:
+        conn.exec_driver_sql(sql)
+
+
+Y = 100  # fen per yuan
+
+# The ladder of the demo salon: bait entry, regular card, partner by top-up.
+DEMO_TIERS = (
+    # ref, kind, name, rank, price, validity days, discount, brackets (yuan), privileges, fallback
+    (-1, "bait", "体验会员", 10, 99 * Y, 30, "1", (), "30天内补水体验3次、免费皮肤检测", None),
+    (-2, "regular", "银卡会员", 20, 1980 * Y, 365, "9.5折", ((1000, 100), (3000, 360)),
+     "全场9.5折、生日月赠送补水护理一次", None),
+    (-3, "partner", "金卡合伙人", 30, 0, 365, "8.8折", ((5000, 600), (10000, 1500), (30000, 6000)),
+     "全场8.8折、推荐新会员享返利、专属顾问", -2),
+)
+# Top up >= 10,000 in one go: partner. Spend >= 5,000 since entering the tier: regular.
+DEMO_RULES = ((-3, None, 10000 * Y, None), (-2, 5000 * Y, None, None))
+
+# name, kind, role, price (fen), cost (fen), tier ref for a membership
+DEMO_PRODUCTS = (
+    ("皮肤检测", "service", "traffic", 0, 500, None),
+    ("补水体验", "service", "traffic", 990, 1500, None),
+    ("体验会员卡", "membership", "traffic", 99 * Y, 0, -1),
+    ("补水套餐", "service", "hit", 298 * Y, 60 * Y, None),
+    ("清洁焕肤", "service", "hit", 198 * Y, 40 * Y, None),
+    ("银卡年卡", "membership", "hit", 1980 * Y, 0, -2),
+    ("抗衰疗程", "service", "profit", 3980 * Y, 900 * Y, None),
+    ("精华套装", "product", "profit", 1280 * Y, 420 * Y, None),
+    ("定制年卡", "service", "brand", 12800 * Y, 3000 * Y, None),
+)
+
+
+def step_ladder_and_products(ctx: DemoContext, progress: Progress) -> None:
+    from decimal import Decimal
+
+    from opsdesk.domain.tiers import BonusBracket, parse_discount
+    from opsdesk.services import products, tiers
+
+    ladder = tiers.save_ladder(ctx.db, ctx.owner, [
+        tiers.TierInput(ref, kind, name, rank, price, days,
+                        parse_discount(disc) if disc != "1" else Decimal(1),
+                        tuple(BonusBracket(a * Y, b * Y) for a, b in brackets), priv, fallback)
+        for ref, kind, name, rank, price, days, disc, brackets, priv, fallback in DEMO_TIERS
+    ], [tiers.RuleInput(t, spend, topup, src) for t, spend, topup, src in DEMO_RULES])
+    by_rank = {t.rank: t.id for t in ladder.tiers}
+    ref_to_id = {ref: by_rank[rank] for ref, _k, _n, rank, *_ in DEMO_TIERS}
+    for i, (name, kind, role, price, cost, tier_ref) in enumerate(DEMO_PRODUCTS, 1):
+        products.create_product(ctx.db, ctx.owner, products.ProductInput(
+            name=name, kind=kind, role=role, price=price, cost=cost,
+            tier_id=ref_to_id[tier_ref] if tier_ref else None))
+        progress("products", i, len(DEMO_PRODUCTS))
+
+
+def step_member_history(ctx: DemoContext, progress: Progress) -> None:
+    """Sales, top-ups, tier changes and a few refunds for every demo customer, simulated in
+    memory by the same domain rules the services use (discount, brackets, proportional spend,
+    lapse) and bulk-inserted; the cached customer columns are written from the same simulation,
+    so ``opsdesk check`` finds the ledgers and the caches in agreement."""
+    from opsdesk.domain.money import split
+    from opsdesk.domain.tiers import expiry, price_with_discount
+    from opsdesk.services import products as product_service
+    from opsdesk.services import tiers as tier_service
+
+    if not ctx.customers:
+        return
+    ladder = tier_service.get_ladder(ctx.db, ctx.owner)
+    bait, silver, gold = (sorted(ladder.tiers, key=lambda t: t.rank) + [None] * 3)[:3]
+    catalogue = {p.name: p for p in product_service.list_products(ctx.db, ctx.owner)}
+    rng = random.Random(f"{ctx.options.seed}-members")
+    store = ctx.owner.store_id
+    today_end = datetime.combine(ctx.today, datetime.min.time()) + timedelta(hours=21)
+    price_cache: dict[tuple[int, int, int | None], int] = {}
+
+    def charged(price: int, qty: int, tier) -> int:  # noqa: ANN001
+        key = (price, qty, tier.id if tier else None)
+        got = price_cache.get(key)
+        if got is None:
+            got = price_cache[key] = price_with_discount(tier, price * qty)
+        return got
+
+    later = [catalogue[n] for n in ("补水套餐", "清洁焕肤", "抗衰疗程", "精华套装", "补水体验",
+                                    "定制年卡")]
+    later_w = [40, 30, 8, 12, 8, 1]
+    first = [catalogue[n] for n in ("皮肤检测", "补水体验", "补水套餐", "清洁焕肤")]
+    sale_id = sale_line_id = entry_id = change_id = 0
+    sales, lines, entries, changes, updates = [], [], [], [], []
+    n = len(ctx.customers)
+    for idx, (cid, created, staff_id) in enumerate(ctx.customers):
+        if rng.random() >= 0.62:  # leads who never bought
+            continue
+        at = created + timedelta(minutes=rng.randrange(10, 60 * 24 * 10))
+        tier = None
+        since = expires = None
+        bal_p = bal_b = 0
+        lifetime = 0
+        last = None
+        count = 0
+        stage = "lead"
+        visits = 1 + min(int(rng.expovariate(0.7)), 8)
+        for v in range(visits):
+            if at > today_end:
+                break
+            # A lapse is settled when the member next shows up, as the services do.
+            if tier is not None and expires is not None and at.date() > expires:
+                fb = ladder.tier(tier.fallback_tier_id)
+                new_exp = expiry(fb, expires + timedelta(days=1)) if fb else None
+                if fb is not None and new_exp is not None and at.date() > new_exp:
+                    fb, new_exp = None, None
+                change_id += 1
+                changes.append((change_id, store, cid, stamp(at), tier.id, fb.id if fb else None,
+                                new_exp, "lapse", None, staff_id))
+                tier, expires = fb, new_exp
+                since = (expires - timedelta(days=(fb.validity_days or 1) - 1)) if fb else None
+            op_base = f"demo-{cid}-{v}"
+            # Top-ups: regular members now and then, and a few big ones that make partners.
+            r = rng.random()
+            if (tier is silver and r < 0.18) or (tier is bait and r < 0.03) \
+                    or (tier is gold and r < 0.12):
+                amount = rng.choice((1000, 3000, 5000, 5000, 10000, 10000, 30000)) * Y
+                after = tier
+                if amount >= 10000 * Y and tier is not gold:
+                    change_id += 1
+                    exp = expiry(gold, at.date())
+                    changes.append((change_id, store, cid, stamp(at), tier.id if tier else None,
+                                    gold.id, exp, "upgrade_topup", op_base + "-t", staff_id))
+                    after, since, expires = gold, at.date(), exp
+                tier = after
+                bonus = max((b.bonus for b in (tier.bonus_brackets if tier else ())
+                             if amount >= b.min_topup), default=0)
+                method = rng.choice(("wechat", "alipay", "bank_card", "cash"))
+                entry_id += 1
+                entries.append((entry_id, store, cid, "topup", amount, 0, op_base + "-t", 0, None,
+                                method, None, "", staff_id, stamp(at)))
+                if bonus:
+                    entry_id += 1
+                    entries.append((entry_id, store, cid, "bonus", 0, bonus, op_base + "-t", 1,
+                                    None, method, None, "", staff_id, stamp(at)))
+                bal_p += amount
+                bal_b += bonus
+                at += timedelta(minutes=5)
+            # What is bought on this visit.
+            basket: list = []
+            if v == 0:
+                basket.append(rng.choice(first))
+                if rng.random() < 0.35:
+                    basket.append(catalogue["体验会员卡"])
+                elif rng.random() < 0.12:
+                    basket.append(catalogue["银卡年卡"])
+            else:
+                basket.append(rng.choices(later, later_w)[0])
+                if rng.random() < 0.2:
+                    basket.append(rng.choices(later, later_w)[0])
+                if (tier is None or tier is bait) and rng.random() < 0.15:
+                    basket.append(catalogue["银卡年卡"])
+            sale_id += 1
+            list_total = total = 0
+            op = op_base + "-s"
+            bought = None
+            for p in basket:
+                qty = 1
+                member = p.kind.value != "membership" and tier is not None
+                paid = charged(p.price, qty, tier) if member else p.price * qty
+                units = int(tier.discount * 10000) if member else 10000
+                sale_line_id += 1
+                lines.append((sale_line_id, store, sale_id, p.id, qty, p.price, units, paid))
+                list_total += p.price * qty
+                total += paid
+                if p.kind.value == "membership":
+                    bought = ladder.tier(p.tier_id)
+            method = rng.choice(("wechat", "wechat", "alipay", "cash", "bank_card"))
+            if total and bal_p + bal_b >= total and rng.random() < 0.85:
+                method = "stored_value"
+                from_p, from_b = split(total, [bal_p, bal_b])
+                entry_id += 1
+                entries.append((entry_id, store, cid, "spend", -from_p, -from_b, op, 0, None,
+                                None, sale_id, "", staff_id, stamp(at)))
+                bal_p -= from_p
+                bal_b -= from_b
+            sales.append((sale_id, store, op, "sale", cid, None, tier.id if tier else None,
+                          list_total, list_total - total, total, method, staff_id, "", stamp(at)))
+            if bought is not None and (tier is None or bought.rank >= tier.rank):
+                start = at.date()
+                if tier is bought and expires is not None and expires >= start:
+                    start = expires + timedelta(days=1)
+                else:
+                    since = at.date()
+                exp = expiry(bought, start)
+                change_id += 1
+                changes.append((change_id, store, cid, stamp(at), tier.id if tier else None,
+                                bought.id, exp, "membership", op, staff_id))
+                tier, expires = bought, exp
+            lifetime += total
+            last = at
+            stage = "customer" if count == 0 else "repeat"
+            count += 1
+            # One sale in a hundred paid at the counter is refunded a few days later.
+            if method != "stored_value" and bought is None and rng.random() < 0.01:
+                back = at + timedelta(days=rng.randrange(1, 4))
+                if back <= today_end:
+                    orig = sale_id
+                    sale_id += 1
+                    sales.append((sale_id, store, op_base + "-r", "refund", cid, orig,
+                                  tier.id if tier else None, -list_total, -(list_total - total),
+                                  -total, method, staff_id, "顾客不满意", stamp(back)))
+                    for ln in [ln for ln in lines[-len(basket):]]:
+                        sale_line_id += 1
+                        lines.append((sale_line_id, store, sale_id, ln[3], -ln[4], ln[5], ln[6],
+                                      -ln[7]))
+                    lifetime -= total
+            at += timedelta(days=rng.randrange(7, 120), minutes=rng.randrange(-120, 120))
+        if count:
+            updates.append((stage, tier.id if tier else None, since, expires, stamp(last),
+                            lifetime, bal_p, bal_b, bal_p + bal_b, cid))
+        if idx % 50_000 == 0:
+            progress("member history", idx, n)
+    with ctx.db.write() as s:
+        conn = s.connection()
+        # Ids are given explicitly, so they must start above anything already there.
+        for table in ("sale", "sale_line", "stored_value_entry", "tier_change"):
+            if conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar():
+                raise Conflict("demo.not_empty")
+        with _bulk_load(conn, "sale", len(sales)):
+            conn.exec_driver_sql(
+                "INSERT INTO sale (id, store_id, operation_id, kind, customer_id, refunds_id, "
+                "tier_id, list_total, discount, total, payment_method, staff_id, reason, at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sales)
+        progress("member history", n // 4, n)
+        with _bulk_load(conn, "sale_line", len(lines)):
+            conn.exec_driver_sql(
+                "INSERT INTO sale_line (id, store_id, sale_id, product_id, quantity, unit_price, "
+                "discount_units, line_total) VALUES (?,?,?,?,?,?,?,?)", lines)
+        with _bulk_load(conn, "stored_value_entry", len(entries)):
+            conn.exec_driver_sql(
+                "INSERT INTO stored_value_entry (id, store_id, customer_id, kind, principal, "
+                "bonus, operation_id, line, reverses_id, payment_method, sale_id, reason, "
+                "staff_id, at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", entries)
+        with _bulk_load(conn, "tier_change", len(changes)):
+            conn.exec_driver_sql(
+                "INSERT INTO tier_change (id, store_id, customer_id, at, from_tier_id, "
+                "to_tier_id, expires_on, reason, operation_id, staff_id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)", changes)
+        progress("member history", n // 2, n)
+        with _bulk_load(conn, "customer", len(updates) * 2):
+            conn.exec_driver_sql(
+                "UPDATE customer SET stage = ?, tier_id = ?, tier_since = ?, tier_expires_on = ?, "
+                "last_purchase_at = ?, lifetime_spend = ?, balance_principal = ?, "
+                "balance_bonus = ?, balance_total = ? WHERE id = ?", updates)
+        progress("member history", n, n)
+
+
+STEPS: list[Callable[[DemoContext, Progress], None]] = [
+    step_store_and_staff, step_customers, step_ladder_and_products, step_member_history]
 
 
 def generate(db: Database, options: DemoOptions = DemoOptions(),
