@@ -107,12 +107,22 @@ def _write_xlsx(path: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
         return c
 
     ws.freeze_panes = "A2"
-    ws.append([cell(h, header=True) for h in headers])
     n = 0
-    for row in rows:
-        ws.append([cell(v) for v in row])
-        n += 1
-        tick(n)
+    try:
+        ws.append([cell(h, header=True) for h in headers])
+        for row in rows:
+            ws.append([cell(v) for v in row])
+            n += 1
+            tick(n)
+    except BaseException:
+        # A write-only sheet streams into a temporary file of openpyxl's own; finish and delete
+        # it now, or it lingers until the process ends.
+        try:
+            ws.close()
+            ws._writer.cleanup()
+        except Exception:  # noqa: BLE001 - the original error is the one to report
+            pass
+        raise
     wb.save(path)
     return n
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,6 +152,23 @@ class CsvTable(Table):
         self._raw.close()
 
 
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+:[A-Z]+(\d+)\"")
+
+
+def _dimension_rows(path: Path, part: str | None) -> int | None:
+    """The row count the sheet's ``<dimension>`` tag claims, read from the first few KiB: a hint
+    for progress only. ``ws.max_row`` would parse the whole sheet when the tag is missing (files
+    written by streaming writers), doubling the time to read a large file."""
+    if not part:
+        return None
+    try:
+        with zipfile.ZipFile(path) as z, z.open(part.lstrip("/")) as f:
+            m = _DIMENSION.search(f.read(4096))
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    return int(m.group(1)) if m else None
+
+
 class XlsxTable(Table):
     kind = "xlsx"
 
@@ -177,8 +195,7 @@ class XlsxTable(Table):
                                          sheet=sheet or "")
             self.sheet = ws.title
             self._ws = ws
-            # From the file's <dimension> tag: a hint for progress, not trusted for reading.
-            self._max_row = ws.max_row if isinstance(ws.max_row, int) and ws.max_row > 0 else None
+            self._max_row = _dimension_rows(path, getattr(ws, "_worksheet_path", None))
             self._iter = self._cells()
             self._row_no = 0
             header = None
