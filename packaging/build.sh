@@ -71,8 +71,7 @@ login_ms=$(printf '%s\n' "${login[@]}" | sort -n | sed -n 2p)
 echo "== upgrade: $EXE check on a store of schema 0001"
 cp tests/data/opsdesk_schema_0001.sqlite "$scratch/old.sqlite"
 "$EXE" check --db "$scratch/old.sqlite"
-ls "$scratch"/backups/*before-* >/dev/null 2>&1 || [ "$("$PY" -c \
-  'from opsdesk.db.schema import HEAD; print(HEAD)')" = 0001 ] || {
+ls "$scratch"/backups/*before-* >/dev/null 2>&1 || {
   echo "build.sh: no backup was taken before migrating" >&2; exit 1; }
 
 echo
