@@ -122,7 +122,8 @@ def import_members(db: Database, actor, rows: Iterable, on_duplicate: OnDuplicat
             batch.clear()
 
         for item in rows:
-            if not hasattr(item, "phone"):  # a RowError the preview already showed: not written
+            if not hasattr(item, "phone"):  # a row that failed validation is left out, and listed
+                problems.append(RowProblem(item.row_no, item.code, dict(item.params)))
                 continue
             batch.append(item)
             done += 1
