@@ -73,6 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--db", required=True, metavar="PATH")
     b.add_argument("--to", required=True, metavar="FILE", type=Path)
 
+    i = sub.add_parser("import", help="import data from a file (members)")
+    i.add_argument("what", choices=["members"])
+    i.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv (UTF-8 or GBK)")
+    i.add_argument("--db", required=True, metavar="PATH|URL")
+    i.add_argument("--merge", action="store_true",
+                   help="a phone already registered: fill in what the member lacks "
+                        "(default: skip that row)")
+    i.add_argument("--login", default=None, metavar="USER",
+                   help="audit the import under this staff login (default: the store's owner)")
+
+    e = sub.add_parser("export", help="export data to a file (members)")
+    e.add_argument("what", choices=["members"])
+    e.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv")
+    e.add_argument("--db", required=True, metavar="PATH|URL")
+
     r = sub.add_parser("restore", help="replace a database with a verified backup",
                        description="Restore FILE over the database at --db. The current "
                                    "database is first backed up beside it. Close the app first.")
@@ -174,4 +189,64 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
+def _store_actor(db, login: str | None = None):  # noqa: ANN001, ANN202
+    """The command line acts for the store's owner (or the named login), audited as such."""
+    from sqlalchemy import select
+
+    from opsdesk.db.models import Staff
+    from opsdesk.domain.errors import OpsError
+    from opsdesk.domain.roles import Role
+    from opsdesk.services.context import Actor
+
+    with db.read() as s:
+        q = select(Staff).where(Staff.active.is_(True))
+        q = q.where(Staff.login == login.casefold()) if login else q.where(Staff.role == "owner")
+        person = s.scalars(q.order_by(Staff.id).limit(1)).first()
+        if person is None:
+            raise OpsError("cli.no_such_login", login=login or "owner")
+        return Actor(store_id=person.store_id, staff_id=person.id, role=Role(person.role),
+                     name=person.name)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from opsdesk.io import members_import as mi
+    from opsdesk.services import member_import, setup
+
+    db = _open_existing(args.db)
+    actor = _store_actor(db, args.login)
+    country = setup.get_store(db, actor.store_id).country
+    pv = mi.preview(args.file, country=country)
+    if pv.missing:
+        from opsdesk.domain.errors import ValidationError
+
+        raise ValidationError("import.missing_columns", field="mapping",
+                              columns=",".join(pv.missing))
+    rows = mi.parse_all(args.file, pv.mapping, country=country,
+                        progress=lambda n, _f: print(f"\r{n} rows read", end="", file=sys.stderr))
+    summary = member_import.import_members(
+        db, actor, rows, member_import.OnDuplicate.MERGE if args.merge
+        else member_import.OnDuplicate.SKIP)
+    print(file=sys.stderr)
+    print(f"imported: {summary.created} new, {summary.merged} merged, {summary.skipped} skipped "
+          f"(already registered), {len({p.row_no for p in summary.problems})} rows with problems")
+    for p in summary.problems[:50]:
+        print(f"  row {p.row_no}: {p.code} {p.params or ''}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from opsdesk.io.export import export_rows
+    from opsdesk.services import setup
+    from opsdesk.services.member_export import COLUMNS, member_rows
+
+    db = _open_existing(args.db)
+    actor = _store_actor(db)
+    cur = setup.get_store(db, actor.store_id).currency
+    n = export_rows(args.file, list(COLUMNS), member_rows(db, actor, currency_code=cur),
+                    sheet_title="members")
+    print(f"{n} members written to {args.file}")
+    return EXIT_OK
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
+            "import": cmd_import, "export": cmd_export}

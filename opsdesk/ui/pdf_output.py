@@ -38,3 +38,26 @@ def save_copy(parent: QWidget, path: Path) -> Path | None:
         return None
     Path(dest).write_bytes(Path(path).read_bytes())
     return Path(dest)
+
+
+def deliver(parent: QWidget, path: Path) -> None:
+    """Open the finished PDF (printing is the viewer's job) and say where it was saved, with a
+    button to keep a copy elsewhere."""
+    from PySide6.QtWidgets import QMessageBox
+
+    opened = open_pdf(path)
+    box = QMessageBox(parent)
+    box.setObjectName("pdf_ready")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(parent.tr("PDF ready"))
+    text = parent.tr("Saved as %1").replace("%1", str(path))
+    if not opened:
+        text += "\n" + parent.tr("No PDF viewer could be opened; open the file from there.")
+    box.setText(text)
+    save = box.addButton(parent.tr("Save a &copy…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    if os.environ.get("OPSDESK_NO_VIEWER"):
+        return  # tests and unattended runs: nothing to click
+    box.exec()
+    if box.clickedButton() is save:
+        save_copy(parent, path)
