@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -128,7 +129,13 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentWidget(self.page(self.specs[row].key))
+        current = self.page(self.specs[row].key)
+        # A stack is as wide as its widest page, shown or not; hidden pages give up their size so
+        # one wide page does not widen the window while another is on screen.
+        for w in self._pages.values():
+            policy = QSizePolicy.Policy.Preferred if w is current else QSizePolicy.Policy.Ignored
+            w.setSizePolicy(policy, policy)
+        self.stack.setCurrentWidget(current)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

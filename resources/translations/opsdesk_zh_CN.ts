@@ -53,6 +53,17 @@
     </message>
 </context>
 <context>
+    <name>BracketTable</name>
+    <message>
+        <source>Top up at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus credited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Countries</name>
     <message>
         <source>China (mainland)</source>
@@ -1055,6 +1066,41 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Import members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From an Excel (.xlsx) or CSV file. UTF-8 and GBK files are both recognised. Nothing is saved before you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished">文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone already registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip that row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge: fill in what the member&apos;s record lacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Set up OpsDesk</source>
@@ -1063,6 +1109,21 @@ Details were written to %1</source>
     <message>
         <source>The two entries differ.</source>
         <translation>两次输入不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 new members, %2 merged, %3 skipped as already registered, %4 rows left out for problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1274,103 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>LadderPage</name>
+    <message>
+        <source>Member ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic upgrades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add tier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit tier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add r&amp;ule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit ru&amp;le…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner can change the ladder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws traffic: an entry so cheap and so good that people cannot say no. It brings them in the door.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brings people back: discounts and privileges that give a member a reason to return again and again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes the customer a partner: a large stored-value top-up with a generous bonus ties them to the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a tier first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take “%1” off the ladder? Members&apos; history keeps its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upgrade rule(s) leading to or from it will be removed too.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the tiers first; a rule moves members between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an upgrade rule first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove upgrade rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this upgrade rule? Members keep the tiers they already have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LadderText</name>
     <message>
         <source>No discount</source>
@@ -1239,10 +1397,6 @@ Details were written to %1</source>
     <message>
         <source>None</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
     </message>
     <message>
         <source>spent %1 or more in the tier</source>
@@ -1378,6 +1532,10 @@ Details were written to %1</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
         <source>Staff &amp; Roles</source>
         <translation>员工与角色</translation>
     </message>
@@ -1494,6 +1652,101 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>MembersPage</name>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished">会员</translation>
+    </message>
+    <message>
+        <source>Search: mobile, last 4 digits, name, pinyin initials (zs), card number — Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print &amp;cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier (leads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation type="unfinished">储值</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished">员工</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchase since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who bought before but not since this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OwnerPage</name>
     <message>
         <source>Owner account</source>
@@ -1522,6 +1775,270 @@ Details were written to %1</source>
     <message>
         <source>A PIN has 4 to 12 digits; a password at least 8 characters. Five wrong attempts lock the account for a minute.</source>
         <translation>PIN 码为 4 到 12 位数字；密码至少 8 个字符。连续输错 5 次，账号将锁定一分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which column holds what. Name and mobile are required. The first rows are shown as they will be saved; problems are listed below them, and those rows are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows looked at, %2 with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoding: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column for: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Edit item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished">姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives &amp;tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role in the matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation type="unfinished">备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What one sale costs the shop (materials, product); used for the margin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free or nearly free: draws new people in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The popular, well-priced offer that turns visitors into customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the shop earns its margin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The premium item that sets the shop&apos;s image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of the price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductTable</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">角色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Product matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every layer of the funnel needs an item to convert with: traffic items draw people in, hit items turn them into customers, profit items earn the margin, brand items set the shop&apos;s image. Memberships are sold here too and give their tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished">编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Find by name (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;stopped items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1612,6 +2129,83 @@ Details were written to %1</source>
     <message>
         <source>Sales</source>
         <translation>销售顾问</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Edit upgrade rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add upgrade rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spent in the tier at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or t&amp;ops up at once at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Moves up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty if spending does not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty if a top-up does not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member moves up as soon as either amount is reached (exactly the amount counts). Spending counts what was paid for goods and services since the member entered the current tier; a top-up counts the money paid in, without the bonus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the rule “%2 → %3”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleTable</name>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready. Rows with problems are left out; everything else is saved at once, or nothing if you cancel.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2494,156 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     </message>
 </context>
 <context>
+    <name>TierDialog</name>
+    <message>
+        <source>Edit tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished">姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Valid for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Then falls to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up &amp;bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pri&amp;vileges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Silver card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher rank is a better tier; members only ever move up by the upgrade rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the membership itself costs; 0 if it is given free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8.8折, 88% or 0.88; empty = no discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation type="unfinished">长期有效</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where a member lands when this tier runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add b&amp;racket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove bracke&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top up at least this much, get this bonus. The highest bracket reached applies; brackets do not add up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. free hair wash every visit; birthday gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bait: an irresistible, cheap entry that draws people into the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular: a reason to come back again and again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner: a large stored-value top-up makes the customer a partner of the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierTable</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it runs out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up bonus</source>
+        <translation type="unfinished">充值赠送</translation>
+    </message>
+    <message>
+        <source>Privileges</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>When</source>
@@ -1942,6 +2686,22 @@ First create your store and your own owner account. It takes a minute.</source>
     <message>
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
+    </message>
+    <message>
+        <source>PDF ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PDF viewer could be opened; open the file from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -111,7 +111,10 @@ def test_log_out_is_asked_for_by_the_menu(qtbot, ctx):
 
 def test_window_geometry_is_remembered(qtbot, ctx, ui_settings):
     window = show(qtbot, ctx)
-    window.resize(700, 500)  # inside the offscreen screen (800x600): restoring clamps to it
+    # Only the height is compared: the offscreen screen is 800x600 and restoring clamps to it,
+    # and the width cannot go below the widest page's minimum.
+    assert window.height() != 500  # a first start has the default size
+    window.resize(window.width(), 500)
     window.close()
     again = show(qtbot, ctx)
-    assert (again.width(), again.height()) == (700, 500)
+    assert again.height() == 500

@@ -37,10 +37,11 @@ def test_main_window_screenshot(qtbot, qapp, resources, demo_owner, context_for,
     i18n.install(qapp, lang, resources)
     window = MainWindow(context_for(demo_owner))
     qtbot.addWidget(window)
+    page = window.open_page("staff")
+    qtbot.wait(10)  # the layout settles on the staff page's size before the resize
     window.resize(*SIZE)
     window.show()
     qtbot.waitExposed(window)
-    page = window.open_page("staff")
     page.table.selectRow(0)
     qtbot.wait(50)  # let the table lay itself out before the grab
 
