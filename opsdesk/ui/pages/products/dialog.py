@@ -118,7 +118,7 @@ class ProductDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit item") if self.current else self.tr("Add item"))
         for key, text in {
-            "name": self.tr(""name": self.tr("&Name"), "kind": self.tr("&Kind"), "tier_id"Item name"), "kind": self.tr("&Kind"), "tier_id": self.tr("Gives &tier"),
+            "name": self.tr("&Item name"), "kind": self.tr("&Kind"), "tier_id": self.tr("Gives &tier"),
             "role": self.tr("&Role in the matrix"), "price": self.tr("&Price"),
             "cost": self.tr("&Cost"), "margin": self.tr("Margin"), "active": self.tr("Status"),
             "notes": self.tr("N&otes"),
