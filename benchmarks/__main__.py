@@ -32,6 +32,14 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def _command(text: str) -> list[str]:
+    # Children run in a scratch folder, so a relative path to the program must be made absolute.
+    cmd = shlex.split(text)
+    if cmd and Path(cmd[0]).exists():
+        cmd[0] = str(Path(cmd[0]).resolve())
+    return cmd
+
+
 def _load() -> tuple[float, float, float] | None:
     try:
         return os.getloadavg()
@@ -69,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
               "figures will be high and noisy", file=sys.stderr)
     with scratch_dir() as work:
         ctx = Context(quick=args.quick, cache=args.cache, work=Path(work),
-                      opsdesk=shlex.split(args.exe) if args.exe else python_cmd("-m", "opsdesk"),
+                      opsdesk=_command(args.exe) if args.exe else python_cmd("-m", "opsdesk"),
                       repeats=args.repeats, log=lambda s: print(s, file=sys.stderr, flush=True))
         for name in args.only or sorted(registry):
             print(f"[{name}] {registry[name].summary}", file=sys.stderr, flush=True)
