@@ -169,6 +169,12 @@ def to_input_text(minor: int, cur: Currency = CNY) -> str:
     return format_money(minor, cur, symbol=False, group="")
 
 
+def as_decimal(minor: int, cur: Currency | str = CNY) -> Decimal:
+    """Minor units as an exact Decimal of the major unit (123450 -> 1234.50), for spreadsheets."""
+    c = currency(cur) if isinstance(cur, str) else cur
+    return Decimal(minor).scaleb(-c.digits)
+
+
 Rate = int | Fraction | Decimal | str
 
 

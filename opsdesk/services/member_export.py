@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from opsdesk.db.engine import Database
 from opsdesk.db.queries import member_list
-from opsdesk.io.export import money_cell
+from opsdesk.domain.money import as_decimal
 from opsdesk.services import members
 from opsdesk.services.context import Actor
 
@@ -31,8 +31,8 @@ def member_rows(db: Database, actor: Actor, filters: member_list.Filters | None 
             yield [r.name, r.phone, r.card_no or "", r.tier or "",
                    r.tier_expires_on.isoformat() if r.tier_expires_on else "",
                    stage_name(r.stage), source_name(r.source),
-                   money_cell(r.balance_total, currency_code),
-                   money_cell(r.lifetime_spend, currency_code),
+                   as_decimal(r.balance_total, currency_code),
+                   as_decimal(r.lifetime_spend, currency_code),
                    r.last_purchase_at.date().isoformat() if r.last_purchase_at else "",
                    r.created_at.date().isoformat()]
         if should_stop is not None:
