@@ -225,9 +225,9 @@ class TierDialog(QDialog):
     def _add_bracket(self) -> None:
         row = self.brackets.add_row()
         index = self.brackets.index(row, 0)
-        self.bracket_view.setCurrentIndex(index)
         self.bracket_view.setFocus()
-        self.bracket_view.edit(index)
+        # Becoming current opens the cell for typing (the view edits on any trigger).
+        self.bracket_view.setCurrentIndex(index)
 
     def _remove_bracket(self) -> None:
         rows = sorted({i.row() for i in self.bracket_view.selectionModel().selectedIndexes()}
