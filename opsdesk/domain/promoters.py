@@ -176,21 +176,36 @@ def _check_days(value: object, field: str, lo: int, hi: int) -> None:
         raise ValidationError("promoter.days_invalid", field=field, min=lo, max=hi)
 
 
-def _check_enum(value: object, enum: type[StrEnum], code: str, field: str) -> None:
+def _is_member(value: object, enum: type[StrEnum]) -> bool:
     try:
         enum(value)
     except ValueError:
-        raise ValidationError(code, field=field) from None
+        return False
+    return True
+
+
+def _check_mode(value: object) -> None:
+    if not _is_member(value, CommissionMode):
+        raise ValidationError("promoter.mode_invalid", field="mode")
+
+
+def _check_scope(value: object) -> None:
+    if not _is_member(value, PurchaseScope):
+        raise ValidationError("promoter.scope_invalid", field="scope")
+
+
+def _check_trigger(value: object) -> None:
+    if not _is_member(value, MemberBonusOn):
+        raise ValidationError("promoter.trigger_invalid", field="member_bonus_on")
 
 
 def validate_plan(plan: CommissionPlan) -> CommissionPlan:
     """Check every field of a plan; raises ``FieldErrors`` naming each failing field."""
     c = Collector()
     c.take("brackets", _check_brackets, plan.brackets)
-    c.take("mode", _check_enum, plan.mode, CommissionMode, "promoter.mode_invalid", "mode")
-    c.take("scope", _check_enum, plan.scope, PurchaseScope, "promoter.scope_invalid", "scope")
-    c.take("member_bonus_on", _check_enum, plan.member_bonus_on, MemberBonusOn,
-           "promoter.trigger_invalid", "member_bonus_on")
+    c.take("mode", _check_mode, plan.mode)
+    c.take("scope", _check_scope, plan.scope)
+    c.take("member_bonus_on", _check_trigger, plan.member_bonus_on)
     if plan.window_days is not None:
         c.take("window_days", _check_days, plan.window_days, "window_days", 0, MAX_WINDOW_DAYS)
     c.take("refund_window_days", _check_days, plan.refund_window_days, "refund_window_days", 0,
