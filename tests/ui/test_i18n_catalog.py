@@ -230,8 +230,10 @@ def test_committed_qm_is_built_from_the_committed_ts(lang, tmp_path):
 
 def test_every_message_keeps_its_placeholders_and_accelerator():
     for lang in translations.LANGUAGES:
-        for (context, source), (text, _kind) in translations.messages(
+        for (context, source), (text, kind) in translations.messages(
                 translations.ts_path(lang)).items():
+            if kind or not text:
+                continue  # unfinished entries fail their own test
             for mark in set(re.findall(r"%\d|\{\w+\}", source)):
                 assert mark in text, f"{context}: {source!r} lost {mark} in {text!r}"
             if re.search(r"&[^&\s]", source) and context not in ("MainWindow", "StaffPage",
