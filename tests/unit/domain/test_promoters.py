@@ -408,3 +408,15 @@ def test_leaderboard_ranks_are_competition_ranks(rows: list, by: RankBy) -> None
         if i:
             prev = board[i - 1]
             assert prev.rank <= row.rank
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    ("mode", "progressive", "promoter.mode_invalid"),
+    ("member_bonus_on", "birthday", "promoter.trigger_invalid"),
+    ("window_days", True, "promoter.days_invalid"),
+])
+def test_each_choice_is_checked(field: str, value: object, expected: str) -> None:
+    plan = CommissionPlan(**{field: value})  # type: ignore[arg-type]
+    with pytest.raises(FieldErrors) as e:
+        validate_plan(plan)
+    assert {k: v.code for k, v in e.value.errors.items()} == {field: expected}
