@@ -124,8 +124,11 @@ class _EnterAdds(QObject):
             key = event.key()
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
                                           Qt.KeyboardModifier.KeypadModifier)
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-                self.dialog.add_current()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if plain:
+                    self.dialog.add_current()
+                elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self.dialog.pay()
                 return True
             if key == Qt.Key.Key_Down and obj is self.dialog.search:
                 self.dialog.picks.setFocus()
