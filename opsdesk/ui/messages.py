@@ -293,6 +293,9 @@ MESSAGES: dict[str, str] = {
     "followups.lookback_invalid": QT_TRANSLATE_NOOP("Errors", "Enter a number of days from {min} to {max}."),
     "import.bad_duplicate_choice": QT_TRANSLATE_NOOP("Errors", "Choose whether a phone already registered is skipped or merged."),
     "cli.no_such_login": QT_TRANSLATE_NOOP("Errors", "There is no active staff login “{login}” in this database."),
+    # printing, import and export
+    "import.duplicate_in_file": QT_TRANSLATE_NOOP("Errors", "Same phone as row {first_row}."),
+    "import.duplicate_card_in_file": QT_TRANSLATE_NOOP("Errors", "Same card number as row {first_row}."),
 }
 
 UNKNOWN = QT_TRANSLATE_NOOP("Errors", "The action could not be completed ({code}).")
