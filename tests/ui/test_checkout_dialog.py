@@ -12,11 +12,10 @@ from opsdesk.domain.money import CNY
 from opsdesk.domain.operations import new_operation_id
 from opsdesk.domain.payments import PaymentMethod
 from opsdesk.domain.roles import Role
-from opsdesk.services import auth, members
+from opsdesk.services import auth, members, stored_value
 from opsdesk.services import products as products_service
 from opsdesk.services import sales as sales_service
 from opsdesk.services import staff as staff_service
-from opsdesk.services import stored_value
 from opsdesk.services import tiers as tiers_service
 from opsdesk.services.products import ProductInput
 from opsdesk.services.tiers import RuleInput, TierInput
