@@ -106,6 +106,7 @@ class QuantityDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(value, int) and editor.value() != value:
             editor.setValue(value)
+        editor.lineEdit().deselect()  # every line's figure highlighted at once reads as an error
 
     def setModelData(self, editor, model, index) -> None:  # noqa: N802, ANN001
         editor.interpretText()
