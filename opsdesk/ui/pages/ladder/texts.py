@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from opsdesk.domain.money import Currency, format_money
 from opsdesk.domain.tiers import BonusBracket, Tier, UpgradeRule
 
+
 def _plain(d: Decimal) -> str:
     # 8.80 -> "8.8", 9.0 -> "9": the way the poster on the wall writes it.
     text = format(d.normalize(), "f")
