@@ -50,6 +50,10 @@ def _lazy(module: str, cls: str) -> Callable[[AppContext], QWidget]:
 PAGES: list[PageSpec] = [
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"),
              _lazy("opsdesk.ui.pages.members.page", "MembersPage"), Permission.MEMBERS_VIEW),
+    PageSpec("ladder", QT_TRANSLATE_NOOP("MainWindow", "Member Ladder"),
+             _lazy("opsdesk.ui.pages.ladder.page", "LadderPage"), Permission.MEMBERS_VIEW),
+    PageSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Products"),
+             _lazy("opsdesk.ui.pages.products.page", "ProductsPage"), Permission.MEMBERS_VIEW),
     PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"),
              _lazy("opsdesk.ui.pages.staff.page", "StaffPage"), Permission.STAFF_VIEW),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),

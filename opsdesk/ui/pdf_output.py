@@ -7,9 +7,13 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PdfOutput", text)
 
 
 def output_folder() -> Path:
@@ -32,8 +36,8 @@ def open_pdf(path: Path) -> bool:
 
 
 def save_copy(parent: QWidget, path: Path) -> Path | None:
-    dest, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save PDF as"), str(path.name),
-                                          "PDF (*.pdf)")
+    dest, _ = QFileDialog.getSaveFileName(parent, _t("Save PDF as"), str(path.name),
+                                          _t("PDF documents (*.pdf)"))
     if not dest:
         return None
     Path(dest).write_bytes(Path(path).read_bytes())
@@ -49,12 +53,12 @@ def deliver(parent: QWidget, path: Path) -> None:
     box = QMessageBox(parent)
     box.setObjectName("pdf_ready")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(parent.tr("PDF ready"))
-    text = parent.tr("Saved as %1").replace("%1", str(path))
+    box.setWindowTitle(_t("PDF ready"))
+    text = _t("Saved as %1").replace("%1", str(path))
     if not opened:
-        text += "\n" + parent.tr("No PDF viewer could be opened; open the file from there.")
+        text += "\n" + _t("No PDF viewer could be opened; open the file from there.")
     box.setText(text)
-    save = box.addButton(parent.tr("Save a &copy…"), QMessageBox.ButtonRole.ActionRole)
+    save = box.addButton(_t("Save a &copy…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     if os.environ.get("OPSDESK_NO_VIEWER"):
         return  # tests and unattended runs: nothing to click

@@ -4,7 +4,13 @@ desk's actions at hand."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -268,16 +274,17 @@ class MemberProfileDialog(QDialog):
             self.show_notice(" ".join(notes))
 
 
-def tier_change_text(w: QWidget, n) -> str:  # noqa: ANN001
-    """'Upgraded: Silver → Gold' etc. for a TierNotice."""
+def tier_change_text(_w: QWidget, n) -> str:  # noqa: ANN001
+    """'Upgraded by cumulative spend: Silver → Gold' etc. for a TierNotice."""
+    t = lambda text: QCoreApplication.translate("TierNotice", text)  # noqa: E731
     reasons = {
-        "membership": w.tr("Membership bought"),
-        "upgrade_spend": w.tr("Upgraded by cumulative spend"),
-        "upgrade_topup": w.tr("Upgraded by this top-up"),
-        "lapse": w.tr("Tier lapsed"),
-        "refund": w.tr("Tier taken back by a refund"),
-        "registration": w.tr("Tier given at registration"),
+        "membership": t("Membership bought"),
+        "upgrade_spend": t("Upgraded by cumulative spend"),
+        "upgrade_topup": t("Upgraded by this top-up"),
+        "lapse": t("Tier lapsed"),
+        "refund": t("Tier taken back by a refund"),
+        "registration": t("Tier given at registration"),
     }
     head = reasons.get(n.reason, n.reason)
-    none = w.tr("no tier")
+    none = t("no tier")
     return f"{head}: {n.from_tier or none} → {n.to_tier or none}"
