@@ -340,6 +340,11 @@ MESSAGES: dict[str, str] = {
     "channel.key_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a channel."),
     "channel.cost_kind_invalid": QT_TRANSLATE_NOOP("Errors", "Choose the kind of cost."),
     "channel.duplicate_customer": QT_TRANSLATE_NOOP("Errors", "A customer is listed twice."),
+    # members, products, sales
+    "member.source_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a source from the list."),
+    "member.stage_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a stage from the list."),
+    "product.role_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a role from the list."),
+    "product.kind_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a kind from the list."),
 }
 
 UNKNOWN = QT_TRANSLATE_NOOP("Errors", "The action could not be completed ({code}).")
