@@ -82,6 +82,8 @@ class RegisterDialog(QDialog):
         pl.setSpacing(2)
         pl.addWidget(self.phone)
         pl.addWidget(self.duplicate)
+        # The form focuses the row's widget on an error: that must be the phone field itself.
+        phone_box.setFocusProxy(self.phone)
         self.caps = {key: self.form.add_row(key, w) for key, w in (
             ("phone", phone_box), ("name", self.name), ("gender", self.gender),
             ("birthday", self.birthday), ("tier_id", self.tier), ("source", self.source),
