@@ -63,6 +63,8 @@ class Database:
         writer = engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
         self._writer = sessionmaker(writer, expire_on_commit=False)
         self._reader = sessionmaker(engine, expire_on_commit=False)
+        # Facts fixed for the life of a store (its country, say) that hot paths look up often.
+        self.memo: dict[str, dict] = {}
 
     @property
     def path(self) -> Path | None:

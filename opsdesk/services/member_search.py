@@ -60,8 +60,8 @@ def _stmt(where: str, order: str, index: str) -> str:
 
 
 def search_sql(store_id: int, text: str | None, limit: int = 20,
-               country: str = DEFAULT_COUNTRY) -> list[tuple[str, dict]]:
-    q = classify_query(text, country)
+               country: str = DEFAULT_COUNTRY, query=None) -> list[tuple[str, dict]]:  # noqa: ANN001
+    q = query or classify_query(text, country)
     p = {"store": store_id, "limit": max(1, min(int(limit), MAX_LIMIT))}
     match q.kind:
         case QueryKind.PHONE:
@@ -111,17 +111,38 @@ def _portable(stmt: str, sqlite: bool) -> str:
 
 def search(db: Database, actor: Actor, text: str | None, limit: int = 20) -> list[MemberHit]:
     audit.require(db, actor, Permission.MEMBERS_VIEW, "member.search")
-    with db.read() as s:
-        store = s.get(Store, actor.store_id)
-        if store is None:
-            raise NotFound("store", actor.store_id)
-        kind = classify_query(text, store.country).kind
-        hits: dict[int, MemberHit] = {}
-        for stmt, params in search_sql(actor.store_id, text, limit, store.country):
-            for r in s.execute(sql_text(_portable(stmt, db.is_sqlite)), params):
-                if r.id not in hits:
-                    hits[r.id] = MemberHit(r.id, r.name, r.phone, r.card_no, r.tier_id,
-                                           r.tier or "", r.stage, r.balance_total, kind)
+    country = _country(db, actor.store_id)
+    query = classify_query(text, country)
+    kind = query.kind
+    hits: dict[int, MemberHit] = {}
+    statements = search_sql(actor.store_id, text, limit, country, query)
+    if not statements:
+        return []
+    # The search runs per keystroke: on SQLite it goes straight to the driver's cursor (the
+    # statements are plain SQL with named parameters), which costs a fraction of an ORM session.
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection if db.is_sqlite else None
+        for stmt, params in statements:
+            if raw is not None:
+                rows = raw.execute(stmt, params).fetchall()
+            else:
+                rows = conn.execute(sql_text(_portable(stmt, False)), params).all()
+            for (cid, name, phone, card_no, tier_id, tier, stage, balance) in rows:
+                if cid not in hits:
+                    hits[cid] = MemberHit(cid, name, phone, card_no, tier_id, tier or "", stage,
+                                          balance or 0, kind)
             if len(hits) >= limit:
                 break
     return list(hits.values())[:limit]
+
+
+def _country(db: Database, store_id: int) -> str:
+    """A store's country (for phone rules), remembered: it is set at first run and never changes."""
+    memo = db.memo.setdefault("store_country", {})
+    if store_id not in memo:
+        with db.read() as s:
+            store = s.get(Store, store_id)
+            if store is None:
+                raise NotFound("store", store_id)
+            memo[store_id] = store.country
+    return memo[store_id]
