@@ -66,6 +66,15 @@ def _open_job(progress: tasks.Progress, target: str, demo: bool):  # noqa: ANN20
         demo_service.generate(opened.db, demo_service.DemoOptions(members=2000),
                               lambda step, d, t: progress.report(d, t, step))
     stores = setup.list_stores(opened.db)
+    # Tiers that ran out since the last start fall back now, before anyone sells at a stale
+    # discount (a sale or top-up settles its own member's lapse too).
+    from datetime import date
+
+    from opsdesk.services import tiers
+    from opsdesk.services.context import system_actor
+
+    for store in stores:
+        tiers.run_lapses(opened.db, system_actor(store.id), date.today())
     return opened, stores
 
 
