@@ -4,9 +4,18 @@ from opsdesk.db.models.audit import AuditEntry
 from opsdesk.db.models.customer import Customer
 from opsdesk.db.models.ladder import Product, Tier, TierBonusBracket, TierChange, UpgradeRule
 from opsdesk.db.models.ledger import Sale, SaleLine, StoredValueEntry
+from opsdesk.db.models.sales_process import (
+    FollowUpRuleRow,
+    FollowUpTask,
+    Offer,
+    PipelineStage,
+    StageChange,
+    Visit,
+)
 from opsdesk.db.models.staff import Department, Staff
 from opsdesk.db.models.store import Setting, Store
 
-__all__ = ["AuditEntry", "Customer", "Department", "Product", "Sale", "SaleLine", "Setting",
+__all__ = ["AuditEntry", "Customer", "Department", "FollowUpRuleRow", "FollowUpTask", "Offer",
+           "PipelineStage", "Product", "StageChange", "Visit", "Sale", "SaleLine", "Setting",
            "Staff", "StoredValueEntry", "Store", "Tier", "TierBonusBracket", "TierChange",
            "UpgradeRule"]

@@ -71,6 +71,8 @@ class Sale(Base):
                         name="total_sign"),
         Index("ix_sale_customer", "customer_id", "id"),
         Index("ix_sale_store_at", "store_id", "at"),
+        # The follow-up generator's per-customer purchase days (latest purchase, superseding).
+        Index("ix_sale_customer_at", "customer_id", "at"),
     )
     id: Mapped[int] = pk()
     store_id: Mapped[int] = _store()
