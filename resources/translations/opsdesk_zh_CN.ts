@@ -56,11 +56,164 @@
     <name>BracketTable</name>
     <message>
         <source>Top up at least</source>
-        <translation type="unfinished"></translation>
+        <translation>充值满</translation>
     </message>
     <message>
         <source>Bonus credited</source>
-        <translation type="unfinished"></translation>
+        <translation>赠送金额</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutCart</name>
+    <message>
+        <source>Item</source>
+        <translation>品项</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <source>Member pays</source>
+        <translation>实付</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Checkout</source>
+        <translation>收银结账</translation>
+    </message>
+    <message>
+        <source>&amp;Find an item (Enter adds it)</source>
+        <translation>查找品项（按 Enter 添加）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>name…</source>
+        <translation>名称…</translation>
+    </message>
+    <message>
+        <source>&amp;Items</source>
+        <translation>消费明细(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>支付方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>删除此行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Enter or Ctrl+Enter</source>
+        <translation>Enter 或 Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation>打印小票(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 (balance %2)</source>
+        <translation>%1（余额 %2）</translation>
+    </message>
+    <message>
+        <source>Walk-in customer: list prices, no member discount.</source>
+        <translation>散客：按标价收费，不享受会员折扣。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>no tier yet</source>
+        <translation>暂无会员等级</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>To pay: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>应付：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>List %1 − member discount %2 · </source>
+        <translation>标价 %1 − 会员优惠 %2 · </translation>
+    </message>
+    <message>
+        <source>&amp;Pay %1</source>
+        <translation>收款 %1(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Paid %1 by %2&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;已收款 %1（%2）&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Member discount: %1 off the list price of %2.</source>
+        <translation>会员优惠：标价 %2，优惠 %1。</translation>
+    </message>
+    <message>
+        <source>Stored value left: %1 (paid in %2, bonus %3).</source>
+        <translation>储值余额：%1（本金 %2，赠送 %3）。</translation>
+    </message>
+    <message>
+        <source>This sale had already been recorded; nothing was charged twice.</source>
+        <translation>这笔销售之前已经记录过，没有重复扣款。</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>保存小票</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutPick</name>
+    <message>
+        <source>Item</source>
+        <translation>品项</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <source>Member price</source>
+        <translation>会员价</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1214,274 @@ Details were written to %1</source>
         <translation>有效期必须在 {min} 到 {max} 天之间。</translation>
     </message>
     <message>
+        <source>The deposit cannot be larger than the full price.</source>
+        <translation>定金不能高于全款价格。</translation>
+    </message>
+    <message>
+        <source>Capacity must be a whole number of at least 1, or empty for no limit.</source>
+        <translation>名额必须是大于或等于 1 的整数；留空表示不限名额。</translation>
+    </message>
+    <message>
+        <source>This date must come after {after}.</source>
+        <translation>此日期必须晚于 {after}。</translation>
+    </message>
+    <message>
+        <source>Refund shares must lie between 0 and 100 %, and the share after the deadline cannot exceed the share before it.</source>
+        <translation>退款比例必须在 0 到 100% 之间，且截止日之后的退款比例不能高于截止日之前的比例。</translation>
+    </message>
+    <message>
+        <source>A {from_status} launch cannot become {to_status}.</source>
+        <translation>发售活动不能从“{from_status}”状态变为“{to_status}”。</translation>
+    </message>
+    <message>
+        <source>This launch is {status}: {action} is not possible.</source>
+        <translation>该发售活动当前为“{status}”状态，不能进行“{action}”操作。</translation>
+    </message>
+    <message>
+        <source>Entries open on {opens}.</source>
+        <translation>{opens} 开始接受报名。</translation>
+    </message>
+    <message>
+        <source>The lock deadline ({deadline}) has passed.</source>
+        <translation>锁定截止日期（{deadline}）已过。</translation>
+    </message>
+    <message>
+        <source>This launch requires a lock (a paid deposit) before the full payment.</source>
+        <translation>该发售活动要求先锁定（交付定金），才能支付全款。</translation>
+    </message>
+    <message>
+        <source>This customer already holds a lock on this launch.</source>
+        <translation>该客户已经锁定了这次发售。</translation>
+    </message>
+    <message>
+        <source>Nothing has been paid that could be refunded.</source>
+        <translation>没有可退的已付款项。</translation>
+    </message>
+    <message>
+        <source>The refund cannot exceed what was paid ({max}).</source>
+        <translation>退款不能超过已付金额（{max}）。</translation>
+    </message>
+    <message>
+        <source>The launch’s refund rule allows at most {max} now.</source>
+        <translation>按该发售活动的退款规则，目前最多可退 {max}。</translation>
+    </message>
+    <message>
+        <source>Counts must be whole numbers of at least 0.</source>
+        <translation>数量必须是大于或等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>Deposit ledger entry {index} is malformed.</source>
+        <translation>定金流水第 {index} 条记录格式有误。</translation>
+    </message>
+    <message>
+        <source>The deposit held for customer {customer_id} went below zero at entry {index}.</source>
+        <translation>客户 {customer_id} 的定金余额在第 {index} 条记录处变成了负数。</translation>
+    </message>
+    <message>
+        <source>Enter at least one number of days.</source>
+        <translation>请至少填写一个天数。</translation>
+    </message>
+    <message>
+        <source>Enter a number from {min} to {max}.</source>
+        <translation>请输入 {min} 到 {max} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>{value} is listed twice.</source>
+        <translation>{value} 重复了。</translation>
+    </message>
+    <message>
+        <source>This rule takes at most {max} numbers.</source>
+        <translation>该规则最多只能填写 {max} 个数字。</translation>
+    </message>
+    <message>
+        <source>The rule {rule} is defined twice.</source>
+        <translation>规则 {rule} 重复设置了。</translation>
+    </message>
+    <message>
+        <source>This is not a day of the year.</source>
+        <translation>这不是有效的日期。</translation>
+    </message>
+    <message>
+        <source>Enter a number of days from {min} to {max}.</source>
+        <translation>请输入 {min} 到 {max} 之间的天数。</translation>
+    </message>
+    <message>
+        <source>Choose whether a phone already registered is skipped or merged.</source>
+        <translation>请选择手机号已登记时是跳过还是合并。</translation>
+    </message>
+    <message>
+        <source>There is no active staff login “{login}” in this database.</source>
+        <translation>该数据库中没有在职员工账号“{login}”。</translation>
+    </message>
+    <message>
+        <source>Same phone as row {first_row}.</source>
+        <translation>手机号与第 {first_row} 行相同。</translation>
+    </message>
+    <message>
+        <source>Same card number as row {first_row}.</source>
+        <translation>卡号与第 {first_row} 行相同。</translation>
+    </message>
+    <message>
+        <source>A member cannot refer themself.</source>
+        <translation>会员不能推荐自己。</translation>
+    </message>
+    <message>
+        <source>This referrer was brought in, directly or through others, by this customer: the referral would go round in a circle.</source>
+        <translation>该推荐人本身是由这位客户直接或间接推荐来的，这样推荐关系会形成循环。</translation>
+    </message>
+    <message>
+        <source>The referrer is not a known customer.</source>
+        <translation>推荐人不是已登记的客户。</translation>
+    </message>
+    <message>
+        <source>A customer is listed twice.</source>
+        <translation>有客户重复出现。</translation>
+    </message>
+    <message>
+        <source>No such customer in the referral tree.</source>
+        <translation>推荐关系中没有这位客户。</translation>
+    </message>
+    <message>
+        <source>Enter a qualifying amount above zero.</source>
+        <translation>请输入大于零的达标金额。</translation>
+    </message>
+    <message>
+        <source>Give the referrer a bonus amount or a gift.</source>
+        <translation>请为推荐人设置赠送金额或礼品。</translation>
+    </message>
+    <message>
+        <source>A rule gives either a stored-value bonus or a gift, not both.</source>
+        <translation>一条规则只能赠送储值或礼品，不能两者都送。</translation>
+    </message>
+    <message>
+        <source>Two rules for the same payment have the same qualifying amount.</source>
+        <translation>同一类付款有两条规则的达标金额相同。</translation>
+    </message>
+    <message>
+        <source>The refunds are more than the qualifying payment.</source>
+        <translation>退款金额超过了达标付款金额。</translation>
+    </message>
+    <message>
+        <source>Choose a year from 1900 to 9999.</source>
+        <translation>请选择 1900 到 9999 之间的年份。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number, zero or more.</source>
+        <translation>请输入大于或等于零的整数。</translation>
+    </message>
+    <message>
+        <source>A commission rate cannot exceed 100%.</source>
+        <translation>提成比例不能超过 100%。</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>请从选项中选择一项。</translation>
+    </message>
+    <message>
+        <source>Two levels have the same {which}.</source>
+        <translation>有两个级别的 {which} 相同。</translation>
+    </message>
+    <message>
+        <source>These sales are not all in the same month.</source>
+        <translation>这些销售不在同一个月内。</translation>
+    </message>
+    <message>
+        <source>The refund is more than what is left of the sale.</source>
+        <translation>退款金额超过了该笔销售的剩余金额。</translation>
+    </message>
+    <message>
+        <source>There is no commission available to pay out.</source>
+        <translation>没有可发放的提成。</translation>
+    </message>
+    <message>
+        <source>More than the commission available was asked for.</source>
+        <translation>申请的金额超过了可发放的提成。</translation>
+    </message>
+    <message>
+        <source>Choose cash or stored value.</source>
+        <translation>请选择现金或储值。</translation>
+    </message>
+    <message>
+        <source>A ledger entry has the wrong sign or fields.</source>
+        <translation>有一条流水记录的正负号或字段有误。</translation>
+    </message>
+    <message>
+        <source>Commission for this sale was already posted.</source>
+        <translation>这笔销售的提成已经入账。</translation>
+    </message>
+    <message>
+        <source>A clawback has no commission to take back.</source>
+        <translation>没有可扣回的提成。</translation>
+    </message>
+    <message>
+        <source>More commission was taken back than was posted for this sale.</source>
+        <translation>扣回的提成超过了这笔销售已入账的提成。</translation>
+    </message>
+    <message>
+        <source>A payout was more than the commission available that day.</source>
+        <translation>有一笔发放金额超过了当天可发放的提成。</translation>
+    </message>
+    <message>
+        <source>The contract ends before it starts.</source>
+        <translation>合作结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The revenue share cannot be negative.</source>
+        <translation>分成比例不能为负数。</translation>
+    </message>
+    <message>
+        <source>The revenue share cannot exceed 100%.</source>
+        <translation>分成比例不能超过 100%。</translation>
+    </message>
+    <message>
+        <source>Enter a number of months from {min} to {max}.</source>
+        <translation>请输入 {min} 到 {max} 之间的月数。</translation>
+    </message>
+    <message>
+        <source>A revenue share needs the number of months it runs.</source>
+        <translation>设置分成时需要填写分成月数。</translation>
+    </message>
+    <message>
+        <source>Choose a month from 1 to 12 of a year from 1900 to 9999.</source>
+        <translation>请选择 1900 到 9999 年之间、1 到 12 月中的一个月份。</translation>
+    </message>
+    <message>
+        <source>Spend was given for a customer who is not the pond&apos;s.</source>
+        <translation>填写了不属于该鱼塘的客户的消费。</translation>
+    </message>
+    <message>
+        <source>The settlement of {year}-{month} is locked; corrections go into the next month.</source>
+        <translation>{year}-{month} 的结算已锁定，更正请记入下个月。</translation>
+    </message>
+    <message>
+        <source>{year}-{month} has not ended yet.</source>
+        <translation>{year}-{month} 还没有结束。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose a channel.</source>
+        <translation>请选择渠道。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of cost.</source>
+        <translation>请选择费用类型。</translation>
+    </message>
+    <message>
+        <source>Choose a source from the list.</source>
+        <translation>请从列表中选择来源渠道。</translation>
+    </message>
+    <message>
+        <source>Choose a stage from the list.</source>
+        <translation>请从列表中选择客户阶段。</translation>
+    </message>
+    <message>
+        <source>Choose a kind from the list.</source>
+        <translation>请从列表中选择类型。</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>操作未能完成（{code}）。</translation>
     </message>
@@ -1069,35 +1490,35 @@ Details were written to %1</source>
     <name>FilePage</name>
     <message>
         <source>Import members</source>
-        <translation type="unfinished"></translation>
+        <translation>导入会员</translation>
     </message>
     <message>
         <source>From an Excel (.xlsx) or CSV file. UTF-8 and GBK files are both recognised. Nothing is saved before you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Excel（.xlsx）或 CSV 文件导入，UTF-8 和 GBK 编码都能识别。确认之前不会保存任何数据。</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished">文件(&amp;F)</translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>Phone already registered</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号已登记时</translation>
     </message>
     <message>
         <source>&amp;Skip that row</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过该行(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Merge: fill in what the member&apos;s record lacks</source>
-        <translation type="unfinished"></translation>
+        <translation>合并：补全会员资料中缺少的信息(&amp;M)</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>电子表格 (*.xlsx *.csv)</translation>
     </message>
 </context>
 <context>
@@ -1115,15 +1536,15 @@ Details were written to %1</source>
     <name>ImportWizard</name>
     <message>
         <source>Import members</source>
-        <translation type="unfinished"></translation>
+        <translation>导入会员</translation>
     </message>
     <message>
         <source>Done: %1 new members, %2 merged, %3 skipped as already registered, %4 rows left out for problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成：新增会员 %1 位，合并 %2 位，因已登记跳过 %3 位，因有问题未导入 %4 行。</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：没有导入任何数据。</translation>
     </message>
 </context>
 <context>
@@ -1277,97 +1698,97 @@ Details were written to %1</source>
     <name>LadderPage</name>
     <message>
         <source>Member ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>会员体系</translation>
     </message>
     <message>
         <source>Automatic upgrades</source>
-        <translation type="unfinished"></translation>
+        <translation>自动升级</translation>
     </message>
     <message>
         <source>&amp;Add tier…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加等级(&amp;A)…</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>&amp;Edit tier…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑等级(&amp;E)…</translation>
     </message>
     <message>
         <source>Re&amp;move tier</source>
-        <translation type="unfinished"></translation>
+        <translation>删除等级(&amp;M)</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>Add r&amp;ule…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加规则(&amp;U)…</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Edit ru&amp;le…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑规则(&amp;L)…</translation>
     </message>
     <message>
         <source>Remo&amp;ve rule</source>
-        <translation type="unfinished"></translation>
+        <translation>删除规则(&amp;V)</translation>
     </message>
     <message>
         <source>Only the owner can change the ladder.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有老板才能修改会员体系。</translation>
     </message>
     <message>
         <source>Draws traffic: an entry so cheap and so good that people cannot say no. It brings them in the door.</source>
-        <translation type="unfinished"></translation>
+        <translation>负责引流：门槛低、价值高，让人无法拒绝，把客人带进店门。</translation>
     </message>
     <message>
         <source>Brings people back: discounts and privileges that give a member a reason to return again and again.</source>
-        <translation type="unfinished"></translation>
+        <translation>负责回头：用折扣和权益给会员一次又一次回店的理由。</translation>
     </message>
     <message>
         <source>Makes the customer a partner: a large stored-value top-up with a generous bonus ties them to the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>让客户成为合伙人：大额储值加丰厚赠送，把客户和门店长期绑在一起。</translation>
     </message>
     <message>
         <source>Select a tier first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个会员等级。</translation>
     </message>
     <message>
         <source>Take “%1” off the ladder? Members&apos; history keeps its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>要把“%1”从会员体系中删除吗？会员的历史记录仍保留这个等级名称。</translation>
     </message>
     <message numerus="yes">
         <source>%n upgrade rule(s) leading to or from it will be removed too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>与它相关的 %n 条升级规则也会一并删除。</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove tier</source>
-        <translation type="unfinished"></translation>
+        <translation>删除等级</translation>
     </message>
     <message>
         <source>Add the tiers first; a rule moves members between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加会员等级；升级规则用于让会员在等级之间升级。</translation>
     </message>
     <message>
         <source>Select an upgrade rule first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一条升级规则。</translation>
     </message>
     <message>
         <source>Remove upgrade rule</source>
-        <translation type="unfinished"></translation>
+        <translation>删除升级规则</translation>
     </message>
     <message>
         <source>Remove this upgrade rule? Members keep the tiers they already have.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除这条升级规则吗？会员已有的等级保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1957,14 @@ Details were written to %1</source>
         <translation>会员</translation>
     </message>
     <message>
+        <source>Member Ladder</source>
+        <translation>会员体系</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
         <source>Staff &amp; Roles</source>
         <translation>员工与角色</translation>
     </message>
@@ -1655,95 +2084,95 @@ Details were written to %1</source>
     <name>MembersPage</name>
     <message>
         <source>Members</source>
-        <translation type="unfinished">会员</translation>
+        <translation>会员</translation>
     </message>
     <message>
         <source>Search: mobile, last 4 digits, name, pinyin initials (zs), card number — Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索：手机号、手机尾号后 4 位、姓名、拼音首字母（如 zs）、卡号 — Ctrl+F</translation>
     </message>
     <message>
         <source>Register (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>登记会员 (F2)</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;X)…</translation>
     </message>
     <message>
         <source>Print &amp;cards</source>
-        <translation type="unfinished"></translation>
+        <translation>打印会员卡(&amp;C)</translation>
     </message>
     <message>
         <source>All tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>全部等级</translation>
     </message>
     <message>
         <source>No tier (leads)</source>
-        <translation type="unfinished"></translation>
+        <translation>无等级（线索客户）</translation>
     </message>
     <message>
         <source>All stages</source>
-        <translation type="unfinished"></translation>
+        <translation>全部阶段</translation>
     </message>
     <message>
         <source>Everyone&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>全部员工</translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation>全部来源</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>登记日期</translation>
     </message>
     <message>
         <source>Last purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>最近消费</translation>
     </message>
     <message>
         <source>Stored value</source>
-        <translation type="unfinished">储值</translation>
+        <translation>储值</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>客户阶段</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished">员工</translation>
+        <translation>负责员工</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道</translation>
     </message>
     <message>
         <source>No purchase since</source>
-        <translation type="unfinished"></translation>
+        <translation>此日起未消费</translation>
     </message>
     <message>
         <source>Sort by</source>
-        <translation type="unfinished"></translation>
+        <translation>排序</translation>
     </message>
     <message>
         <source>Descending</source>
-        <translation type="unfinished"></translation>
+        <translation>降序</translation>
     </message>
     <message>
         <source>Members who bought before but not since this day</source>
-        <translation type="unfinished"></translation>
+        <translation>以前消费过、但从这一天起没有再消费的会员</translation>
     </message>
 </context>
 <context>
@@ -1781,264 +2210,307 @@ Details were written to %1</source>
     <name>PreviewPage</name>
     <message>
         <source>Check the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>核对列</translation>
     </message>
     <message>
         <source>Which column holds what. Name and mobile are required. The first rows are shown as they will be saved; problems are listed below them, and those rows are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>指定每一列对应的内容。姓名和手机号为必填。下面按保存后的样子显示前几行；有问题的行列在其下方，这些行不会导入。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>生日</translation>
     </message>
     <message>
         <source>Old card number</source>
-        <translation type="unfinished"></translation>
+        <translation>原卡号</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Came through</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 文件中没有 —</translation>
     </message>
     <message>
         <source>(column %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 %1 列）</translation>
     </message>
     <message>
         <source>%1 rows looked at, %2 with problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>已检查 %1 行，其中 %2 行有问题。</translation>
     </message>
     <message>
         <source>Text encoding: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>文字编码：%1。</translation>
     </message>
     <message>
         <source>Choose the column for: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为以下内容选择对应的列：%1。</translation>
     </message>
 </context>
 <context>
     <name>ProductDialog</name>
     <message>
         <source>Edit item</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑品项</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation type="unfinished">姓名(&amp;N)</translation>
+        <translation>添加品项</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;K)</translation>
     </message>
     <message>
         <source>Gives &amp;tier</source>
-        <translation type="unfinished"></translation>
+        <translation>对应会员等级(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Item name</source>
+        <translation>品项名称(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Role in the matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>矩阵定位(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本(&amp;C)</translation>
     </message>
     <message>
         <source>Margin</source>
-        <translation type="unfinished"></translation>
+        <translation>毛利</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
-        <translation type="unfinished">备注(&amp;O)</translation>
+        <translation>备注(&amp;O)</translation>
     </message>
     <message>
         <source>On sale</source>
-        <translation type="unfinished"></translation>
+        <translation>在售</translation>
     </message>
     <message>
         <source>What one sale costs the shop (materials, product); used for the margin.</source>
-        <translation type="unfinished"></translation>
+        <translation>每卖出一次门店付出的成本（耗材、产品），用于计算毛利。</translation>
     </message>
     <message>
         <source>Ctrl+Enter saves</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Ctrl+Enter 保存</translation>
     </message>
     <message>
         <source>Free or nearly free: draws new people in.</source>
-        <translation type="unfinished"></translation>
+        <translation>免费或几乎免费：吸引新客进店。</translation>
     </message>
     <message>
         <source>The popular, well-priced offer that turns visitors into customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>人气高、价格实在，把到店的客人转化为成交客户。</translation>
     </message>
     <message>
         <source>Where the shop earns its margin.</source>
-        <translation type="unfinished"></translation>
+        <translation>门店赚取利润的主力。</translation>
     </message>
     <message>
         <source>The premium item that sets the shop&apos;s image.</source>
-        <translation type="unfinished"></translation>
+        <translation>高端品项，树立门店形象。</translation>
     </message>
     <message>
         <source>%1% of the price</source>
-        <translation type="unfinished"></translation>
+        <translation>占售价的 %1%</translation>
     </message>
 </context>
 <context>
     <name>ProductTable</name>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>产品</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>Membership</source>
-        <translation type="unfinished"></translation>
+        <translation>会员资格</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished">角色</translation>
+        <translation>定位</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <source>Item</source>
+        <translation>品项</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本</translation>
     </message>
     <message>
         <source>Margin</source>
-        <translation type="unfinished"></translation>
+        <translation>毛利</translation>
     </message>
     <message>
         <source>Gives tier</source>
-        <translation type="unfinished"></translation>
+        <translation>对应会员等级</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>On sale</source>
-        <translation type="unfinished"></translation>
+        <translation>在售</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停售</translation>
     </message>
 </context>
 <context>
     <name>ProductsPage</name>
     <message>
         <source>Product matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>产品矩阵</translation>
     </message>
     <message>
         <source>Every layer of the funnel needs an item to convert with: traffic items draw people in, hit items turn them into customers, profit items earn the margin, brand items set the shop&apos;s image. Memberships are sold here too and give their tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>漏斗的每一层都需要用来转化的品项：引流款吸引客人进店，爆款把他们变成成交客户，利润款赚取利润，品牌款树立门店形象。会员资格也在这里销售，购买后获得对应的会员等级。</translation>
     </message>
     <message>
         <source>&amp;Add item…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加品项(&amp;A)…</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished">编辑(&amp;E)…</translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>Find by name (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称查找 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Show &amp;stopped items</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已停售品项(&amp;S)</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Alt+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+%1</translation>
     </message>
     <message>
         <source>%1 items shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 个品项</translation>
     </message>
     <message>
         <source>Select an item first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个品项。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundSaleDialog</name>
+    <message>
+        <source>Refund sale</source>
+        <translation>销售退款</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sale %1&lt;/b&gt; of %2, paid by %3&lt;br&gt;%4&lt;br&gt;&lt;b&gt;Total %5&lt;/b&gt;</source>
+        <translation>&lt;b&gt;销售单 %1&lt;/b&gt;，%2，支付方式：%3&lt;br&gt;%4&lt;br&gt;&lt;b&gt;合计 %5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>why the money goes back (kept in the history)</source>
+        <translation>退款原因（会保存在历史记录中）</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can refund a sale.</source>
+        <translation>只有店长或老板才能办理销售退款。</translation>
+    </message>
+    <message>
+        <source>&amp;Refund %1</source>
+        <translation>退款 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Refunded %1.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;已退款 %1。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Stored value is back to %1.</source>
+        <translation>储值余额已恢复为 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2135,77 +2607,120 @@ Details were written to %1</source>
     <name>RuleDialog</name>
     <message>
         <source>Edit upgrade rule</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑升级规则</translation>
     </message>
     <message>
         <source>Add upgrade rule</source>
-        <translation type="unfinished"></translation>
+        <translation>添加升级规则</translation>
     </message>
     <message>
         <source>&amp;Who</source>
-        <translation type="unfinished"></translation>
+        <translation>适用对象(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Spent in the tier at least</source>
-        <translation type="unfinished"></translation>
+        <translation>在该等级累计消费满(&amp;S)</translation>
     </message>
     <message>
         <source>Or t&amp;ops up at once at least</source>
-        <translation type="unfinished"></translation>
+        <translation>或单次充值满(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Moves up to</source>
-        <translation type="unfinished"></translation>
+        <translation>升级到(&amp;M)</translation>
     </message>
     <message>
         <source>leave empty if spending does not count</source>
-        <translation type="unfinished"></translation>
+        <translation>不按消费升级则留空</translation>
     </message>
     <message>
         <source>leave empty if a top-up does not count</source>
-        <translation type="unfinished"></translation>
+        <translation>不按充值升级则留空</translation>
     </message>
     <message>
         <source>A member moves up as soon as either amount is reached (exactly the amount counts). Spending counts what was paid for goods and services since the member entered the current tier; a top-up counts the money paid in, without the bonus.</source>
-        <translation type="unfinished"></translation>
+        <translation>只要达到其中任一金额（正好等于也算），会员就会立即升级。消费金额指会员进入当前等级以来购买产品和服务实际支付的金额；充值金额只算实际充入的本金，不含赠送金额。</translation>
     </message>
     <message>
         <source>%1 (the rule “%2 → %3”)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（规则“%2 → %3”）</translation>
     </message>
 </context>
 <context>
     <name>RuleTable</name>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>适用对象</translation>
     </message>
     <message>
         <source>When the member</source>
-        <translation type="unfinished"></translation>
+        <translation>升级条件</translation>
     </message>
     <message>
         <source>Moves up to</source>
-        <translation type="unfinished"></translation>
+        <translation>升级到</translation>
     </message>
 </context>
 <context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>&amp;Start the import</source>
-        <translation type="unfinished"></translation>
+        <translation>开始导入(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <source>Ready. Rows with problems are left out; everything else is saved at once, or nothing if you cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>准备就绪。有问题的行不会导入；其余数据一次性全部保存，如果取消则什么都不保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SaleNotice</name>
+    <message>
+        <source>membership bought</source>
+        <translation>购买会员资格</translation>
+    </message>
+    <message>
+        <source>upgraded by spending</source>
+        <translation>消费达标升级</translation>
+    </message>
+    <message>
+        <source>upgraded by a top-up</source>
+        <translation>充值达标升级</translation>
+    </message>
+    <message>
+        <source>the old tier ran out</source>
+        <translation>原等级已到期</translation>
+    </message>
+    <message>
+        <source>the purchase was refunded</source>
+        <translation>该笔消费已退款</translation>
+    </message>
+    <message>
+        <source>no tier</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <source>Tier: %1 → %2 (%3)</source>
+        <translation>会员等级：%1 → %2（%3）</translation>
+    </message>
+    <message>
+        <source>, valid until %1</source>
+        <translation>，有效期至 %1</translation>
+    </message>
+    <message>
+        <source>First purchase: %1 is now a customer.</source>
+        <translation>首次消费：%1 已成为成交客户。</translation>
+    </message>
+    <message>
+        <source>Buying again: %1 is now a repeat customer.</source>
+        <translation>再次消费：%1 已成为复购客户。</translation>
     </message>
 </context>
 <context>
@@ -2497,150 +3012,150 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <name>TierDialog</name>
     <message>
         <source>Edit tier</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑会员等级</translation>
     </message>
     <message>
         <source>Add tier</source>
-        <translation type="unfinished"></translation>
+        <translation>添加会员等级</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>会员类别(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished">姓名(&amp;N)</translation>
+        <translation>等级名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>级别(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>折扣(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Valid for</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Then falls to</source>
-        <translation type="unfinished"></translation>
+        <translation>到期后降为(&amp;T)</translation>
     </message>
     <message>
         <source>Top-up &amp;bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>充值赠送(&amp;B)</translation>
     </message>
     <message>
         <source>Pri&amp;vileges</source>
-        <translation type="unfinished"></translation>
+        <translation>会员权益(&amp;V)</translation>
     </message>
     <message>
         <source>e.g. Silver card</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：银卡</translation>
     </message>
     <message>
         <source>Higher rank is a better tier; members only ever move up by the upgrade rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>级别越高，等级越好；会员只会按升级规则往上升。</translation>
     </message>
     <message>
         <source>What the membership itself costs; 0 if it is given free.</source>
-        <translation type="unfinished"></translation>
+        <translation>办理这个会员等级本身的价格；免费赠送则填 0。</translation>
     </message>
     <message>
         <source>8.8折, 88% or 0.88; empty = no discount</source>
-        <translation type="unfinished"></translation>
+        <translation>8.8折、88% 或 0.88；留空表示不打折</translation>
     </message>
     <message>
         <source>No end</source>
-        <translation type="unfinished">长期有效</translation>
+        <translation>长期有效</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>Where a member lands when this tier runs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>该等级到期后，会员降到哪个等级。</translation>
     </message>
     <message>
         <source>Add b&amp;racket</source>
-        <translation type="unfinished"></translation>
+        <translation>添加档位(&amp;R)</translation>
     </message>
     <message>
         <source>Remove bracke&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>删除档位(&amp;T)</translation>
     </message>
     <message>
         <source>Top up at least this much, get this bonus. The highest bracket reached applies; brackets do not add up.</source>
-        <translation type="unfinished"></translation>
+        <translation>充值满这个金额，就赠送这个金额。按达到的最高档位赠送，各档位不叠加。</translation>
     </message>
     <message>
         <source>e.g. free hair wash every visit; birthday gift</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：每次到店免费洗头；生日礼物</translation>
     </message>
     <message>
         <source>Ctrl+Enter saves</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Ctrl+Enter 保存</translation>
     </message>
     <message>
         <source>Bait: an irresistible, cheap entry that draws people into the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼饵会员：价格低、让人无法拒绝的入门会员，把客人吸引进店。</translation>
     </message>
     <message>
         <source>Regular: a reason to come back again and again.</source>
-        <translation type="unfinished"></translation>
+        <translation>常态会员：给客人一次又一次回店的理由。</translation>
     </message>
     <message>
         <source>Partner: a large stored-value top-up makes the customer a partner of the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>合伙人会员：通过大额储值，让客户成为门店的合伙人。</translation>
     </message>
     <message>
         <source>Row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
     <name>TierTable</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>会员类别</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>会员等级</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>折扣</translation>
     </message>
     <message>
         <source>Valid for</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期</translation>
     </message>
     <message>
         <source>When it runs out</source>
-        <translation type="unfinished"></translation>
+        <translation>到期后</translation>
     </message>
     <message>
         <source>Top-up bonus</source>
-        <translation type="unfinished">充值赠送</translation>
+        <translation>充值赠送</translation>
     </message>
     <message>
         <source>Privileges</source>
-        <translation type="unfinished"></translation>
+        <translation>会员权益</translation>
     </message>
 </context>
 <context>
@@ -2679,60 +3194,6 @@ First create your store and your own owner account. It takes a minute.</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Save PDF as</source>
-        <translation>PDF 另存为</translation>
-    </message>
-    <message>
-        <source>PDF ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No PDF viewer could be opened; open the file from there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a &amp;copy…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>Membership bought</source>
-        <translation>购买会员资格</translation>
-    </message>
-    <message>
-        <source>Upgraded by cumulative spend</source>
-        <translation>累计消费升级</translation>
-    </message>
-    <message>
-        <source>Upgraded by this top-up</source>
-        <translation>本次充值升级</translation>
-    </message>
-    <message>
-        <source>Tier lapsed</source>
-        <translation>等级已过期</translation>
-    </message>
-    <message>
-        <source>Tier taken back by a refund</source>
-        <translation>因退款收回等级</translation>
-    </message>
-    <message>
-        <source>Tier given at registration</source>
-        <translation>登记时授予等级</translation>
-    </message>
-    <message>
-        <source>no tier</source>
-        <translation>无等级</translation>
     </message>
 </context>
 </TS>
