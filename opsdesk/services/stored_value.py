@@ -26,7 +26,8 @@ returns the first result with ``replayed=True``):
 Refusals of permission are audited (``audit.require``); every posting writes an audit row.
 Error codes: those of ``domain.stored_value`` and ``domain.money``; ``payment.method_invalid``;
 ``operation.invalid_id``; ``operation.reused`` (Conflict); ``stored_value.sale_operation``
-(Conflict: reversing a sale's payment here); ``not_found``.
+(Conflict: reversing a sale's payment here); ``stored_value.already_reversed`` (Conflict, param
+``operation_id``: that operation was reversed before); ``not_found``.
 """
 
 from __future__ import annotations
@@ -290,6 +291,12 @@ def reverse(db: Database, actor: Actor, original_operation_id: str, operation_id
         if any(r.sale_id is not None for r in originals):
             raise Conflict("stored_value.sale_operation", field="operation_id")
         c = customer_for_update(s, actor, originals[0].customer_id)
+        # Checked after the customer row is locked, so two desks reversing the same operation
+        # at once cannot both pass (the unique reverses_id would then fail as a bug, not refuse).
+        if s.scalar(select(StoredValueEntry.id).where(
+                StoredValueEntry.reverses_id.in_([r.id for r in originals])).limit(1)):
+            raise Conflict("stored_value.already_reversed", field="operation_id",
+                           operation_id=original_operation_id)
         entries = reversal_entries(
             ledger_balance(s, c.id),
             [Entry(EntryKind(r.kind), r.principal, r.bonus, r.reason) for r in originals], reason)
