@@ -141,6 +141,11 @@ class LedgerDialog(QDialog):
     def save(self) -> None:
         self.form.clear_errors()
         db, actor, cid = self.ctx.db, self.ctx.actor, self.profile.id
+        if self.mode is Mode.REFUND and not self.reason.text().strip():
+            # Money leaving the shop needs a why on the record; the service takes any reason.
+            self.form.set_field_error("reason", self.tr("Give a reason for the refund."))
+            self.reason.setFocus()
+            return
         try:
             if self.mode is Mode.REFUND and not self.amount.text().strip():
                 amount = None
