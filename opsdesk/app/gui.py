@@ -64,10 +64,17 @@ def install_excepthook(log_file: Path | None) -> None:
 
 
 def start_gui(args: argparse.Namespace) -> int:
+    # The plain-Python modules the first window needs are imported before PySide6: PySide6's
+    # import hook reads the source of every module imported after it, which costs start-up time.
+    import opsdesk.db.location  # noqa: F401, I001
+    import opsdesk.db.schema  # noqa: F401
+    import opsdesk.db.urls  # noqa: F401
+    import opsdesk.domain.errors  # noqa: F401
+
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from opsdesk.ui import i18n, tasks
+    from opsdesk.ui import i18n
     from opsdesk.ui.settings import UiSettings
     from opsdesk.ui.startup import StartOptions, Startup
 
@@ -127,6 +134,8 @@ def start_gui(args: argparse.Namespace) -> int:
     if not flow.begin():
         return 2
     code = app.exec()
+    from opsdesk.ui import tasks
+
     tasks.wait_all()
     settings.sync()
     if flow.db is not None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from opsdesk.domain.errors import OpsError
-from opsdesk.ui import tasks
 from opsdesk.ui.messages import message_for
 from opsdesk.ui.settings import UiSettings
 
@@ -56,7 +55,7 @@ def _store_name_raw(path: Path) -> str:
         return ""
 
 
-def _open_job(progress: tasks.Progress, target: str, demo: bool):  # noqa: ANN202
+def _open_job(progress, target: str, demo: bool):  # noqa: ANN001, ANN202
     from opsdesk.db.opening import open_database
     from opsdesk.services import auth, setup  # noqa: F401 (warm imports)
     from opsdesk.services import demo as demo_service
@@ -132,6 +131,8 @@ class Startup(QObject):
         return True
 
     def _start_open(self) -> None:
+        from opsdesk.ui import tasks  # after the first window: it is not needed before
+
         job = self._open = tasks.Job(_open_job, self.opts.target, self.opts.demo)
         job.signals.finished.connect(self._opened)
         job.signals.failed.connect(self._open_failed)
@@ -210,6 +211,8 @@ class Startup(QObject):
 
         if self.db is None:
             # The schema is still being created in the background; it takes a moment.
+            from opsdesk.ui import tasks
+
             tasks.wait_all()
             if self._open.error is not None:
                 raise self._open.error
