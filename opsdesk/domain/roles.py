@@ -39,12 +39,29 @@ class Permission(StrEnum):
     SALES_SELL = "sales.sell"
     SALES_REFUND = "sales.refund"
     TIERS_RUN_LAPSES = "tiers.run_lapses"
+    # The sales process. Logging and working follow-ups are everyone's; seeing and steering the
+    # team's work is a manager's (sales staff see their own by default).
+    PIPELINE_MANAGE = "pipeline.manage"  # stages, scripts, offers
+    STAGE_SET = "pipeline.set_stage"
+    VISITS_LOG = "visits.log"  # a visit one made oneself
+    VISITS_LOG_OTHERS = "visits.log_others"  # on behalf of a colleague (the front desk does)
+    VISITS_VIEW_TEAM = "visits.view_team"
+    FOLLOWUPS_RULES = "followups.rules"
+    FOLLOWUPS_GENERATE = "followups.generate"
+    FOLLOWUPS_WORK = "followups.work"  # complete and snooze one's own tasks
+    FOLLOWUPS_TEAM = "followups.team"  # the team's queue, others' tasks, reassigning
+    HANDOVER = "staff.handover"
 
 
 _ALL = frozenset(Permission)
 
 # The front desk's day: register, look up, top up, take payment, and sell.
 _DESK = frozenset({
+    Permission.STAGE_SET,
+    Permission.VISITS_LOG,
+    Permission.VISITS_LOG_OTHERS,
+    Permission.FOLLOWUPS_GENERATE,
+    Permission.FOLLOWUPS_WORK,
     Permission.MEMBERS_VIEW,
     Permission.MEMBERS_REGISTER,
     Permission.MEMBERS_EDIT,
@@ -66,12 +83,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.STORED_VALUE_REFUND,
         Permission.STORED_VALUE_REVERSE,
         Permission.SALES_REFUND,
+        Permission.PIPELINE_MANAGE,
+        Permission.VISITS_VIEW_TEAM,
+        Permission.FOLLOWUPS_RULES,
+        Permission.FOLLOWUPS_TEAM,
+        Permission.HANDOVER,
     }),
     # Money leaves the till only by a manager's or the owner's hand: refunds and reversals.
     Role.FRONT_DESK: frozenset({Permission.STAFF_VIEW, Permission.BACKUP, *_DESK}),
     Role.SALES: frozenset({Permission.STAFF_VIEW, Permission.MEMBERS_VIEW,
                            Permission.MEMBERS_REGISTER, Permission.MEMBERS_EDIT,
-                           Permission.SALES_SELL}),
+                           Permission.SALES_SELL, Permission.STAGE_SET, Permission.VISITS_LOG,
+                           Permission.FOLLOWUPS_GENERATE, Permission.FOLLOWUPS_WORK}),
 }
 
 

@@ -43,7 +43,7 @@ from opsdesk.domain.roles import Permission
 from opsdesk.domain.stored_value import Balance, Entry, EntryKind, reversal_entries, spend_entry
 from opsdesk.domain.text import clean_text
 from opsdesk.domain.tiers import DISCOUNT_UNITS, discount_to_units, expiry, price_with_discount
-from opsdesk.services import audit, tiers
+from opsdesk.services import audit, pipeline, tiers
 from opsdesk.services import stored_value as sv
 from opsdesk.services.context import Actor
 from opsdesk.services.tiers import TierNotice
@@ -197,7 +197,10 @@ def sell(db: Database, actor: Actor, data: SaleInput) -> SaleResult:
             for p in products:
                 if p.kind == ProductKind.MEMBERSHIP:
                     notices.append(_grant_membership(s, actor, c, ladder, p.tier_id, at, op))
-            c.stage = stage_after.value
+            if stage_after is not stage_before:
+                # The stage history shows what moved a customer, purchases included.
+                pipeline.record_change(s, store_id=actor.store_id, customer=c, to=stage_after,
+                                       staff_id=actor.staff_id, source="purchase", at=at)
             c.last_purchase_at = at
             c.lifetime_spend += total
             s.flush()
