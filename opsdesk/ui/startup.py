@@ -194,6 +194,15 @@ class Startup(QObject):
     def _first_shown(self, window: QWidget) -> None:
         self.window = window
         self.first_window_shown.emit()
+        # The icon is set once the first window is up: loading it is not worth delaying that.
+        QTimer.singleShot(0, self._set_icon)
+
+    def _set_icon(self) -> None:
+        from PySide6.QtGui import QIcon
+
+        icon = self.opts.resources / "icons" / "opsdesk.png"
+        if icon.exists():
+            self.app.setWindowIcon(QIcon(str(icon)))
 
     # --- windows ----------------------------------------------------------------------------
     def _show_first_run(self) -> None:
