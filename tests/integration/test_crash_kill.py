@@ -124,8 +124,8 @@ def check_store(path: Path, confirmed: Confirmed) -> int:
                 assert max_line == count - 1, f"{ledger} {op}: {count} lines, last {max_line}"
                 found[op] = (ledger, kind, int(amount), count, max_line)
         audited = defaultdict(int)
-        for action, detail in con.execute(
-                "SELECT action, detail FROM audit_entry WHERE outcome = 'ok' "
+        for (detail,) in con.execute(
+                "SELECT detail FROM audit_entry WHERE outcome = 'ok' "
                 "AND action LIKE 'stored_value.%'"):
             audited[json.loads(detail)["operation_id"]] += 1
     finally:
