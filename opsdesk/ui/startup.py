@@ -201,7 +201,7 @@ class Startup(QObject):
         from PySide6.QtGui import QIcon
 
         icon = self.opts.resources / "icons" / "opsdesk.png"
-        if icon.exists():
+        if icon.exists() and hasattr(self.app, "setWindowIcon"):
             self.app.setWindowIcon(QIcon(str(icon)))
 
     # --- windows ----------------------------------------------------------------------------
