@@ -190,7 +190,7 @@ def test_refund_by_a_manager_returns_principal_only_and_needs_a_reason(qtbot, as
     dlg = open_ledger(qtbot, ctx, silver, Mode.REFUND)
     qtbot.keyClick(dlg.amount, Qt.Key.Key_Return)  # empty amount: all the principal
     assert dlg.isVisible() and dlg.result is None
-    assert dlg.form.field_error("reason") == "Give a reason for the refund."
+    assert dlg.form.field_error("reason") == "This field is required."
     assert dlg.focusWidget() is dlg.reason
     qtbot.keyClicks(dlg.reason, "moving away")
     dlg.amount.setFocus()

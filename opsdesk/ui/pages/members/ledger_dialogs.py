@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opsdesk.domain.errors import OpsError
+from opsdesk.domain.errors import OpsError, ValidationError
 from opsdesk.domain.money import currency, format_money
 from opsdesk.domain.operations import new_operation_id
 from opsdesk.domain.payments import TOPUP_METHODS, PaymentMethod
@@ -143,8 +143,7 @@ class LedgerDialog(QDialog):
         db, actor, cid = self.ctx.db, self.ctx.actor, self.profile.id
         if self.mode is Mode.REFUND and not self.reason.text().strip():
             # Money leaving the shop needs a why on the record; the service takes any reason.
-            self.form.set_field_error("reason", self.tr("Give a reason for the refund."))
-            self.reason.setFocus()
+            self.form.show_error(ValidationError("text.required", field="reason"))
             return
         try:
             if self.mode is Mode.REFUND and not self.amount.text().strip():
