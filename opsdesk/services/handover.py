@@ -138,41 +138,48 @@ def execute(db: Database, actor: Actor, from_staff_id: int, to_staff_ids: Sequen
         params = {"store": actor.store_id, "src": src.id}
         conn = s.connection()
         before = _per_recipient(s, actor.store_id, ids)
-        # The tasks first, while their customers still name the leaving person as the owner.
+        # Who gets what is decided first, into scratch tables: numbering the rows inside the
+        # UPDATE itself would renumber as rows change hands.
+        conn.execute(text("CREATE TEMP TABLE IF NOT EXISTS handover_map "
+                          "(kind INTEGER, row_id INTEGER, staff_id INTEGER)"))
+        conn.execute(text("DELETE FROM handover_map"))
         conn.execute(text(f"""
-            UPDATE followup_task SET staff_id = (
-                SELECT {_assign_sql(ids, bounds)} FROM (
-                    SELECT id, row_number() OVER (ORDER BY id) AS rn FROM customer
-                    WHERE store_id = :store AND staff_id = :src) x
-                WHERE x.id = followup_task.customer_id)
-            WHERE store_id = :store AND staff_id = :src AND status IN ('open', 'snoozed')
-              AND customer_id IN (SELECT id FROM customer WHERE store_id = :store
-                                  AND staff_id = :src)"""), params)
+            INSERT INTO handover_map (kind, row_id, staff_id)
+            SELECT 0, x.id, {_assign_sql(ids, bounds)} FROM (
+                SELECT id, row_number() OVER (ORDER BY id) AS rn FROM customer
+                WHERE store_id = :store AND staff_id = :src) x"""), params)
+        # An open task follows its customer; one on a customer owned by an active colleague
+        # goes to that colleague; the rest are dealt round-robin.
         conn.execute(text("""
             UPDATE followup_task SET staff_id = (
-                SELECT c.staff_id FROM customer c JOIN staff p ON p.id = c.staff_id
-                WHERE c.id = followup_task.customer_id)
+                SELECT m.staff_id FROM handover_map m
+                WHERE m.kind = 0 AND m.row_id = followup_task.customer_id)
+            WHERE store_id = :store AND staff_id = :src AND status IN ('open', 'snoozed')
+              AND customer_id IN (SELECT row_id FROM handover_map WHERE kind = 0)"""), params)
+        conn.execute(text("""
+            UPDATE followup_task SET staff_id = (
+                SELECT c.staff_id FROM customer c WHERE c.id = followup_task.customer_id)
             WHERE store_id = :store AND staff_id = :src AND status IN ('open', 'snoozed')
               AND EXISTS (SELECT 1 FROM customer c JOIN staff p ON p.id = c.staff_id
-                          WHERE c.id = followup_task.customer_id AND p.active
+                          WHERE c.id = followup_task.customer_id AND p.id <> :src AND p.active
                             AND (p.leave_date IS NULL OR p.leave_date >= :today))"""),
                      {**params, "today": clock.now().date().isoformat()})
         conn.execute(text(f"""
+            INSERT INTO handover_map (kind, row_id, staff_id)
+            SELECT 1, x.id, {_assign_sql(ids, None)} FROM (
+                SELECT id, row_number() OVER (ORDER BY id) AS rn FROM followup_task
+                WHERE store_id = :store AND staff_id = :src
+                  AND status IN ('open', 'snoozed')) x"""), params)
+        conn.execute(text("""
             UPDATE followup_task SET staff_id = (
-                SELECT {_assign_sql(ids, None)} FROM (
-                    SELECT id, row_number() OVER (ORDER BY id) AS rn FROM followup_task
-                    WHERE store_id = :store AND staff_id = :src
-                      AND status IN ('open', 'snoozed')) x
-                WHERE x.id = followup_task.id)
-            WHERE store_id = :store AND staff_id = :src AND status IN ('open', 'snoozed')"""),
-                     params)
-        conn.execute(text(f"""
+                SELECT m.staff_id FROM handover_map m
+                WHERE m.kind = 1 AND m.row_id = followup_task.id)
+            WHERE id IN (SELECT row_id FROM handover_map WHERE kind = 1)"""), params)
+        conn.execute(text("""
             UPDATE customer SET staff_id = (
-                SELECT {_assign_sql(ids, bounds)} FROM (
-                    SELECT id, row_number() OVER (ORDER BY id) AS rn FROM customer
-                    WHERE store_id = :store AND staff_id = :src) x
-                WHERE x.id = customer.id)
-            WHERE store_id = :store AND staff_id = :src"""), params)
+                SELECT m.staff_id FROM handover_map m WHERE m.kind = 0 AND m.row_id = customer.id)
+            WHERE id IN (SELECT row_id FROM handover_map WHERE kind = 0)"""), params)
+        conn.execute(text("DELETE FROM handover_map"))
         after = _per_recipient(s, actor.store_id, ids)
         shares = tuple(Share(i, after[i][0] - before[i][0], after[i][1] - before[i][1])
                        for i in ids)

@@ -160,6 +160,32 @@ def _lifetime(s: Session) -> list[str]:
             f"sales ({r[2]})" for r in rows]
 
 
+@invariant("every done follow-up task names the visit that closed it, and that visit the task")
+def _done_tasks(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT t.id FROM followup_task t LEFT JOIN visit v ON v.id = t.done_visit_id
+        WHERE t.status = 'done' AND (v.id IS NULL OR v.task_id IS NOT t.id
+                                     OR v.customer_id <> t.customer_id)
+        UNION ALL
+        SELECT v.task_id FROM visit v JOIN followup_task t ON t.id = v.task_id
+        WHERE t.done_visit_id IS NOT v.id""")
+    return [f"follow-up task {r[0]}: done without its visit, or the visit names another task"
+            for r in rows]
+
+
+@invariant("visits, tasks and stage changes belong to their customer's store")
+def _sales_process_store(s: Session) -> list[str]:
+    rows = _ids(s, """
+        SELECT 'visit', v.id FROM visit v JOIN customer c ON c.id = v.customer_id
+            JOIN staff p ON p.id = v.staff_id
+            WHERE c.store_id <> v.store_id OR p.store_id <> v.store_id
+        UNION ALL SELECT 'task', t.id FROM followup_task t JOIN customer c ON c.id = t.customer_id
+            WHERE c.store_id <> t.store_id
+        UNION ALL SELECT 'stage change', x.id FROM stage_change x
+            JOIN customer c ON c.id = x.customer_id WHERE c.store_id <> x.store_id""")
+    return [f"{r[0]} {r[1]}: belongs to another store than its customer" for r in rows]
+
+
 @dataclass(frozen=True)
 class CheckReport:
     sqlite_version: str
