@@ -32,14 +32,22 @@ def online_backup(src: Path, dest: Path, progress: Progress | None = None,
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        source = sqlite3.connect(f"{Path(src).resolve().as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(f"{Path(src).resolve().as_uri()}?mode=ro", uri=True,
+                                 isolation_level=None)
         target = sqlite3.connect(tmp)
         try:
             def _step(status: int, remaining: int, total: int) -> None:
                 if progress:
                     progress(total - remaining, total)
 
+            # A stepped backup starts over whenever another connection writes between two steps:
+            # on a store larger than one step, with the front desk busy, it would never finish.
+            # Holding one read transaction on the source copies a single snapshot instead (WAL
+            # lets the writers go on meanwhile).
+            source.execute("BEGIN")
+            source.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
             source.backup(target, pages=pages_per_step, progress=_step)
+            source.execute("COMMIT")
             target.execute("PRAGMA journal_mode=DELETE")
             problems = _integrity(target)
         finally:
