@@ -81,6 +81,7 @@ class TimelineItem:
     amount: int  # fen; signed as it changed the customer's money (a purchase is positive spend)
     text: str  # products bought, a reason, or "old → new" for a tier change
     ref: str  # "sale:12", "operation:abc", "tier_change:3"
+    reason: str = ""  # a tier change's reason code (membership, upgrade_spend, lapse, …)
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,7 @@ def _timeline(s: Session, c: Customer, names: dict[int, str], limit: int) -> tup
                        .order_by(TierChangeRow.id.desc()).limit(limit)):
         text = f"{names.get(t.from_tier_id, '') if t.from_tier_id else ''} → " \
                f"{names.get(t.to_tier_id, '') if t.to_tier_id else ''}"
-        items.append((t.at, 2, TimelineItem(t.at, "tier", 0, f"{t.reason}: {text}",
-                                            f"tier_change:{t.id}")))
+        items.append((t.at, 2, TimelineItem(t.at, "tier", 0, text, f"tier_change:{t.id}",
+                                            t.reason)))
     items.sort(key=lambda x: (x[0], x[1]), reverse=True)
     return tuple(i for _, _, i in items[:limit])

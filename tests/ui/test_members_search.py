@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -240,7 +240,7 @@ def test_dormant_since(qtbot, page, db_path):
                                   "2026-08-01 00:00:00.000000")}
     assert 0 < len(expected) < 200
     with qtbot.waitSignal(page.model.modelReset):
-        page.f_dormant.setDate(QDate(day.year, day.month, day.day))
+        page.f_dormant.set_value(day)
     rows = all_rows(page)
     assert {r.id for r in rows} == expected
     assert all(r.last_purchase_at is not None and r.last_purchase_at.date() < day for r in rows)

@@ -42,17 +42,20 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._fetch = fetch
         self._rows: list[Row] = []
         self._next: Any = None
-        self._more = True
+        self._more = True  # the first page is fetched when a view first asks (or by reset)
 
     # --- paging ---------------------------------------------------------------------------
     def reset(self, fetch: Callable[[Any, int], Page[Row]] | None = None) -> None:
-        self.beginResetModel()
+        # The first page is read before the reset is announced: a view that hears of the reset
+        # asks for more at once, and would otherwise fetch a page of its own on top of ours.
         if fetch is not None:
             self._fetch = fetch
-        self._rows, self._next, self._more = [], None, True
+        page = self._fetch(None, self.PAGE)
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._next = page.next_key
+        self._more = page.next_key is not None and len(page.rows) > 0
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
         return not parent.isValid() and self._more

@@ -176,7 +176,7 @@ class MembersPage(QWidget):
         return member_list.Filters(
             tier_id=self.f_tier.currentData(), stage=self.f_stage.currentData(),
             staff_id=self.f_staff.currentData(), source=self.f_source.currentData(),
-            dormant_since=self.f_dormant.value())
+            dormant_since=self.f_dormant.value_or_none())
 
     def _fetch_list(self, after_key, limit: int) -> Page:  # noqa: ANN001
         page = members.list_page(self.ctx.db, self.ctx.actor, self.filters(),

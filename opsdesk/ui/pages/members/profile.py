@@ -75,6 +75,8 @@ class TimelineModel(QAbstractTableModel):
                 return label(TIMELINE_KINDS, it.kind)
             if col == 2:
                 return format_money(it.amount, self.cur) if it.kind != "tier" else ""
+            if it.kind == "tier":
+                return f"{tier_reason(it.reason)}: {it.text}"
             return it.text
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -274,8 +276,7 @@ class MemberProfileDialog(QDialog):
             self.show_notice(" ".join(notes))
 
 
-def tier_change_text(_w: QWidget, n) -> str:  # noqa: ANN001
-    """'Upgraded by cumulative spend: Silver → Gold' etc. for a TierNotice."""
+def tier_reason(code: str) -> str:
     t = lambda text: QCoreApplication.translate("TierNotice", text)  # noqa: E731
     reasons = {
         "membership": t("Membership bought"),
@@ -285,6 +286,10 @@ def tier_change_text(_w: QWidget, n) -> str:  # noqa: ANN001
         "refund": t("Tier taken back by a refund"),
         "registration": t("Tier given at registration"),
     }
-    head = reasons.get(n.reason, n.reason)
-    none = t("no tier")
-    return f"{head}: {n.from_tier or none} → {n.to_tier or none}"
+    return reasons.get(code, code)
+
+
+def tier_change_text(_w: QWidget, n) -> str:  # noqa: ANN001
+    """'Upgraded by cumulative spend: Silver → Gold' etc. for a TierNotice."""
+    none = QCoreApplication.translate("TierNotice", "no tier")
+    return f"{tier_reason(n.reason)}: {n.from_tier or none} → {n.to_tier or none}"
