@@ -285,6 +285,13 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
     <name>Departments</name>
     <message>
         <source>Target assurance</source>
@@ -1214,6 +1221,10 @@ Details were written to %1</source>
         <translation>有效期必须在 {min} 到 {max} 天之间。</translation>
     </message>
     <message>
+        <source>“{text}” is not a date. Type it like 2026-11-23.</source>
+        <translation>“{text}”不是有效日期。请按 2026-11-23 的格式输入。</translation>
+    </message>
+    <message>
         <source>The deposit cannot be larger than the full price.</source>
         <translation>定金不能高于全款价格。</translation>
     </message>
@@ -1482,6 +1493,98 @@ Details were written to %1</source>
         <translation>请从列表中选择类型。</translation>
     </message>
     <message>
+        <source>Keep at least one backup (and at most {max}).</source>
+        <translation>至少保留一份备份（最多 {max} 份）。</translation>
+    </message>
+    <message>
+        <source>Choose today, overdue or upcoming.</source>
+        <translation>请选择今天、已逾期或即将到期。</translation>
+    </message>
+    <message>
+        <source>Select at least one follow-up.</source>
+        <translation>请至少选择一条跟进。</translation>
+    </message>
+    <message>
+        <source>Snooze to a day after today.</source>
+        <translation>请推迟到今天之后的某一天。</translation>
+    </message>
+    <message>
+        <source>This colleague has left; choose someone who works here now.</source>
+        <translation>该同事已离职，请选择目前在职的人。</translation>
+    </message>
+    <message>
+        <source>This follow-up is already done or cancelled.</source>
+        <translation>这条跟进已经完成或已取消。</translation>
+    </message>
+    <message>
+        <source>Choose a colleague of this store.</source>
+        <translation>请选择本店的同事。</translation>
+    </message>
+    <message>
+        <source>This follow-up no longer exists; refresh the list.</source>
+        <translation>这条跟进已不存在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>A colleague is chosen twice.</source>
+        <translation>有同事被重复选择。</translation>
+    </message>
+    <message>
+        <source>Choose at least one colleague to hand over to.</source>
+        <translation>请至少选择一位接手的同事。</translation>
+    </message>
+    <message>
+        <source>A chosen colleague has left; choose someone who works here now.</source>
+        <translation>所选的同事已离职，请选择目前在职的人。</translation>
+    </message>
+    <message>
+        <source>The person handing over cannot also receive.</source>
+        <translation>交出客户的人不能同时是接手人。</translation>
+    </message>
+    <message>
+        <source>Give every colleague a share of zero or more, and not all zero.</source>
+        <translation>每位同事的分配比例须大于或等于零，且不能全部为零。</translation>
+    </message>
+    <message>
+        <source>The offer ends before it starts.</source>
+        <translation>主张的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Say why the stage differs from what the purchases show.</source>
+        <translation>请说明客户阶段为什么与消费记录不一致。</translation>
+    </message>
+    <message>
+        <source>The customer is already at this stage.</source>
+        <translation>该客户已经处于这个阶段。</translation>
+    </message>
+    <message>
+        <source>This operation has already been reversed.</source>
+        <translation>该操作已经冲正过了。</translation>
+    </message>
+    <message>
+        <source>The next follow-up cannot be in the past.</source>
+        <translation>下次跟进的日期不能早于今天。</translation>
+    </message>
+    <message>
+        <source>An effective visit needs its outcome.</source>
+        <translation>有效拜访需要填写结果。</translation>
+    </message>
+    <message>
+        <source>This colleague has left; visits are logged for people who work here now.</source>
+        <translation>该同事已离职；只能为在职人员记录拜访。</translation>
+    </message>
+    <message>
+        <source>This follow-up belongs to another customer.</source>
+        <translation>这条跟进属于另一位客户。</translation>
+    </message>
+    <message>
+        <source>Choose call, meeting, store visit or WeChat.</source>
+        <translation>请选择电话、面谈、到店或微信。</translation>
+    </message>
+    <message>
+        <source>Choose the customer from the list.</source>
+        <translation>请从列表中选择客户。</translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>操作未能完成（{code}）。</translation>
     </message>
@@ -1530,6 +1633,116 @@ Details were written to %1</source>
     <message>
         <source>The two entries differ.</source>
         <translation>两次输入不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>Visit logged; the follow-up for %1 is done.</source>
+        <translation>拜访已记录，%1 的跟进已完成。</translation>
+    </message>
+    <message>
+        <source>%1 snoozed to %2.</source>
+        <translation>%1 已推迟到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 follow-up(s) reassigned.</source>
+        <translation>已重新分配 %1 条跟进。</translation>
+    </message>
+    <message>
+        <source>Finding today&apos;s follow-ups…</source>
+        <translation>正在查找今天的跟进…</translation>
+    </message>
+    <message>
+        <source>%1 new follow-up(s) found.</source>
+        <translation>找到 %1 条新的跟进。</translation>
+    </message>
+    <message>
+        <source>Finding follow-ups went wrong; see the log.</source>
+        <translation>查找跟进时出错，请查看日志。</translation>
+    </message>
+    <message>
+        <source>Today (%1)</source>
+        <translation>今天（%1）</translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation>已逾期（%1）</translation>
+    </message>
+    <message>
+        <source>Next 7 days (%1)</source>
+        <translation>未来 7 天（%1）</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <source>&amp;Generate now</source>
+        <translation>立即生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Apply the follow-up rules to every customer now (also done once a day)</source>
+        <translation>立即对所有客户应用跟进规则（系统每天也会自动执行一次）</translation>
+    </message>
+    <message>
+        <source>Log visit &amp;&amp; &amp;complete (Enter)</source>
+        <translation>记录拜访并完成(&amp;C) (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze… (Ctrl+S)</source>
+        <translation>推迟(&amp;S)… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>重新分配(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer (Ctrl+O)</source>
+        <translation>打开客户(&amp;O) (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up here. Well done.</source>
+        <translation>这里没有需要跟进的客户，做得好！</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over customers and follow-ups</source>
+        <translation>移交客户和跟进</translation>
+    </message>
+    <message>
+        <source>Give them to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>分配比例</translation>
+    </message>
+    <message>
+        <source>2 takes twice as many customers as 1</source>
+        <translation>填 2 的人分到的客户是填 1 的两倍</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>移交(&amp;H)</translation>
+    </message>
+    <message>
+        <source>%1 looks after %2 customer(s) with %3 open follow-up(s). They all move in one step; done follow-ups keep their history.</source>
+        <translation>%1 负责 %2 位客户，还有 %3 条未完成的跟进。它们会一次性全部移交；已完成的跟进保留历史记录。</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2170,18 @@ Details were written to %1</source>
         <translation>会员</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Sales Process</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
         <source>Member Ladder</source>
         <translation>会员体系</translation>
     </message>
@@ -2044,6 +2269,14 @@ Details were written to %1</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
+        <source>Log visit… (F7)</source>
+        <translation>记录拜访… (F7)</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段变更记录</translation>
+    </message>
+    <message>
         <source>Member</source>
         <translation>会员</translation>
     </message>
@@ -2074,6 +2307,10 @@ Details were written to %1</source>
     <message>
         <source>registered %1</source>
         <translation>%1 登记</translation>
+    </message>
+    <message>
+        <source>Visit logged.</source>
+        <translation>拜访已记录。</translation>
     </message>
     <message>
         <source>Done. Balance now %1.</source>
@@ -2176,6 +2413,107 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>NormsModel</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <source>New customers developed</source>
+        <translation>新开发客户</translation>
+    </message>
+    <message>
+        <source>Second follow-ups</source>
+        <translation>二次跟进</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <source>Edit offer</source>
+        <translation>编辑主张</translation>
+    </message>
+    <message>
+        <source>New offer</source>
+        <translation>新建主张</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Price arrangement</source>
+        <translation>价格方案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Gifts</source>
+        <translation>赠品(&amp;G)</translation>
+    </message>
+    <message>
+        <source>P&amp;rivileges</source>
+        <translation>特权(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation>有效期从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>有效期至(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Offered now</source>
+        <translation>当前推出(&amp;O)</translation>
+    </message>
+    <message>
+        <source>e.g. ¥199 for 3 sessions instead of ¥600</source>
+        <translation>例如：原价 ¥600 的 3 次体验，现价 ¥199</translation>
+    </message>
+</context>
+<context>
+    <name>OfferModel</name>
+    <message>
+        <source>Offer</source>
+        <translation>主张</translation>
+    </message>
+    <message>
+        <source>Price arrangement</source>
+        <translation>价格方案</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Privileges</source>
+        <translation>特权</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>长期有效</translation>
+    </message>
+</context>
+<context>
     <name>OwnerPage</name>
     <message>
         <source>Owner account</source>
@@ -2204,6 +2542,97 @@ Details were written to %1</source>
     <message>
         <source>A PIN has 4 to 12 digits; a password at least 8 characters. Five wrong attempts lock the account for a minute.</source>
         <translation>PIN 码为 4 到 12 位数字；密码至少 8 个字符。连续输错 5 次，账号将锁定一分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePage</name>
+    <message>
+        <source>Sales process</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <source>Script for “%1”</source>
+        <translation>“%1”阶段话术</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Delete offer</source>
+        <translation>删除主张</translation>
+    </message>
+    <message>
+        <source>Delete the offer “%1”? To keep it for reference, edit it and untick “Offered now” instead.</source>
+        <translation>要删除主张“%1”吗？如果想保留作参考，请改为编辑它并取消勾选“当前推出”。</translation>
+    </message>
+    <message>
+        <source>Stages, scripts and offers</source>
+        <translation>阶段、话术与主张</translation>
+    </message>
+    <message>
+        <source>Follow-up rules</source>
+        <translation>跟进规则</translation>
+    </message>
+    <message>
+        <source>Stage &amp;name</source>
+        <translation>阶段名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Goal of this stage</source>
+        <translation>本阶段目标(&amp;G)</translation>
+    </message>
+    <message>
+        <source>O&amp;ffers (price arrangement, gifts, privileges)</source>
+        <translation>主张（价格方案、赠品、特权）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save stage (Ctrl+S)</source>
+        <translation>保存阶段(&amp;S) (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation>• 列表</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>斜体</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>&amp;Add offer…</source>
+        <translation>添加主张(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit offer…</source>
+        <translation>编辑主张(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete offer</source>
+        <translation>删除主张(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Read the script of the customer&apos;s stage before you call. Only the owner and the manager change it.</source>
+        <translation>联系客户之前，先读一遍该客户所处阶段的话术。只有老板和店长可以修改。</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the usual name</source>
+        <translation>留空则使用默认名称</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2900,21 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign follow-ups</source>
+        <translation>重新分配跟进</translation>
+    </message>
+    <message>
+        <source>Give %1 follow-up(s) to:</source>
+        <translation>把 %1 条跟进分配给：</translation>
+    </message>
+    <message>
+        <source>&amp;Colleague</source>
+        <translation>同事(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>RefundSaleDialog</name>
     <message>
         <source>Refund sale</source>
@@ -2662,6 +3106,25 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>RulesPanel</name>
+    <message>
+        <source>Follow-ups are created every day from these rules and given to the customer&apos;s salesperson. Several numbers are separated by commas (e.g. 30, 60, 90).</source>
+        <translation>系统每天按这些规则生成跟进，并分配给负责该客户的销售顾问。多个数字用逗号隔开（例如 30, 60, 90）。</translation>
+    </message>
+    <message>
+        <source>Still create a missed follow-up up to (days)</source>
+        <translation>错过的跟进仍补建（天数以内）</translation>
+    </message>
+    <message>
+        <source>Save &amp;rules</source>
+        <translation>保存规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -2721,6 +3184,73 @@ Details were written to %1</source>
     <message>
         <source>Buying again: %1 is now a repeat customer.</source>
         <translation>再次消费：%1 已成为复购客户。</translation>
+    </message>
+</context>
+<context>
+    <name>SalesLabels</name>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <source>Store visit</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>24 h after a trial or first visit</source>
+        <translation>体验或首次到店后 24 小时</translation>
+    </message>
+    <message>
+        <source>After a purchase</source>
+        <translation>消费之后</translation>
+    </message>
+    <message>
+        <source>Reactivate an idle customer</source>
+        <translation>唤醒沉睡客户</translation>
+    </message>
+    <message>
+        <source>Birthday coming</source>
+        <translation>生日将到</translation>
+    </message>
+    <message>
+        <source>Lead not contacted</source>
+        <translation>线索客户未联系</translation>
+    </message>
+    <message>
+        <source>Deposit not paid in full</source>
+        <translation>定金未付清</translation>
+    </message>
+    <message>
+        <source>Agreed at the last visit</source>
+        <translation>上次拜访时约定</translation>
+    </message>
+    <message>
+        <source>Set by hand</source>
+        <translation>手动设置</translation>
+    </message>
+    <message>
+        <source>At a visit</source>
+        <translation>拜访时</translation>
+    </message>
+    <message>
+        <source>By a purchase</source>
+        <translation>因消费</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
     </message>
 </context>
 <context>
@@ -2811,6 +3341,25 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze follow-up</source>
+        <translation>推迟跟进</translation>
+    </message>
+    <message>
+        <source>Follow up %1 later, on:</source>
+        <translation>稍后跟进 %1，日期：</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>推迟到(&amp;U)</translation>
+    </message>
+    <message>
+        <source>+&amp;%1 d</source>
+        <translation>+%1 天(&amp;%1)</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
         <source>Edit person</source>
@@ -2896,6 +3445,10 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Hand over…</source>
+        <translation>移交(&amp;H)…</translation>
+    </message>
+    <message>
         <source>Owner: everything. Manager: plans, follow-ups, assessments and staff (not pay runs). Front desk: members, top-ups, sales and visits, never pay. Sales: own visits, follow-ups and targets. Nobody is deleted: a person who leaves is marked as left and keeps their history.</source>
         <translation>老板：全部权限。店长：计划、跟进、考核和员工（不含工资核算）。前台：会员、充值、销售和到店记录，看不到工资。销售顾问：自己的拜访、跟进和目标。员工不会被删除：离职人员标记为“已离职”，历史记录全部保留。</translation>
     </message>
@@ -2906,6 +3459,14 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <message>
         <source>Select a person first.</source>
         <translation>请先选择一名员工。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>%1 is leaving. Hand their customers and open follow-ups over to colleagues now?</source>
+        <translation>%1 即将离职。现在就把其负责的客户和未完成的跟进移交给其他同事吗？</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3514,29 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <message>
         <source>Active</source>
         <translation>在职</translation>
+    </message>
+</context>
+<context>
+    <name>StageHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Reason for the override</source>
+        <translation>手动调整原因</translation>
     </message>
 </context>
 <context>
@@ -3120,6 +3704,13 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     </message>
 </context>
 <context>
+    <name>TierNotice</name>
+    <message>
+        <source>no tier</source>
+        <translation>无等级</translation>
+    </message>
+</context>
+<context>
     <name>TierTable</name>
     <message>
         <source>Kind</source>
@@ -3175,6 +3766,172 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Log a visit</source>
+        <translation>记录拜访</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Visited by</source>
+        <translation>拜访人(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>New sta&amp;ge</source>
+        <translation>新阶段(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt follow-up</source>
+        <translation>下次跟进(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>电话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>面谈(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;tore visit</source>
+        <translation>到店(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;WeChat</source>
+        <translation>微信(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Effective: we really talked</source>
+        <translation>有效：确实进行了沟通(&amp;E)</translation>
+    </message>
+    <message>
+        <source>what came of it (needed for an effective visit)</source>
+        <translation>沟通结果（有效拜访必填）</translation>
+    </message>
+    <message>
+        <source>only when the stage goes against the purchases</source>
+        <translation>仅当阶段与消费记录不一致时填写</translation>
+    </message>
+    <message>
+        <source>+&amp;%1 d</source>
+        <translation>+%1 天(&amp;%1)</translation>
+    </message>
+    <message>
+        <source>Follow up in %1 days (Alt+%1)</source>
+        <translation>%1 天后跟进 (Alt+%1)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>type a name, phone or its last 4 digits</source>
+        <translation>输入姓名、手机号或手机尾号后 4 位</translation>
+    </message>
+    <message>
+        <source>Completes the follow-up due %1 for %2.</source>
+        <translation>完成 %2 在 %1 到期的跟进。</translation>
+    </message>
+    <message>
+        <source>Pick the customer from the list that appears as you type.</source>
+        <translation>输入时会出现列表，请从中选择客户。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>%1 visits shown</source>
+        <translation>显示 %1 条拜访</translation>
+    </message>
+    <message>
+        <source>Team norms %1 – %2</source>
+        <translation>团队标准 %1 – %2</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访记录</translation>
+    </message>
+    <message>
+        <source>&amp;Log visit… (Ctrl+N)</source>
+        <translation>记录拜访(&amp;L)… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>any customer</source>
+        <translation>任意客户</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>员工(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>方式(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
     </message>
 </context>
 <context>
