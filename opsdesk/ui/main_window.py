@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,6 +50,15 @@ def _lazy(module: str, cls: str) -> Callable[[AppContext], QWidget]:
 PAGES: list[PageSpec] = [
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"),
              _lazy("opsdesk.ui.pages.members.page", "MembersPage"), Permission.MEMBERS_VIEW),
+    PageSpec("followups", QT_TRANSLATE_NOOP("MainWindow", "Follow-ups"),
+             _lazy("opsdesk.ui.pages.sales_process.queue", "FollowUpsPage"),
+             Permission.FOLLOWUPS_WORK),
+    PageSpec("visits", QT_TRANSLATE_NOOP("MainWindow", "Visits"),
+             _lazy("opsdesk.ui.pages.sales_process.visit_list", "VisitsPage"),
+             Permission.VISITS_LOG),
+    PageSpec("pipeline", QT_TRANSLATE_NOOP("MainWindow", "Sales Process"),
+             _lazy("opsdesk.ui.pages.sales_process.pipeline", "PipelinePage"),
+             Permission.MEMBERS_VIEW),
     PageSpec("ladder", QT_TRANSLATE_NOOP("MainWindow", "Member Ladder"),
              _lazy("opsdesk.ui.pages.ladder.page", "LadderPage"), Permission.MEMBERS_VIEW),
     PageSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Products"),
@@ -82,6 +91,8 @@ class MainWindow(QMainWindow):
             "QListWidget::item:selected { background: #ff6b81; color: white; }")
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
+        # Counts shown beside a sidebar entry ("Follow-ups (12)"), set by the page or the timer.
+        self.badges: dict[str, int] = {}
         central = QWidget()
         lay = QHBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -98,6 +109,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who)
         self._build_menu()
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self._badge_timer = QTimer(self)
+        self._badge_timer.timeout.connect(self.refresh_badges)
+        if any(s.key == "followups" for s in self.specs):
+            self.refresh_badges()
+            from opsdesk.ui.pages.sales_process.badge import REFRESH_MS
+
+            self._badge_timer.start(REFRESH_MS)
         self.retranslate()
         self.sidebar.setCurrentRow(0)
         geometry = ctx.settings.geometry("main")
@@ -121,9 +139,28 @@ class MainWindow(QMainWindow):
             spec = next(s for s in self.specs if s.key == key)
             w = spec.factory(self.ctx)
             w.setObjectName(f"page_{key}")
+            badge_changed = getattr(w, "badge_changed", None)
+            if badge_changed is not None:
+                badge_changed.connect(lambda n, k=key: self.set_badge(k, n))
             self._pages[key] = w
             self.stack.addWidget(w)
         return self._pages[key]
+
+    def set_badge(self, key: str, count: int | None) -> None:
+        if count is None:
+            self.badges.pop(key, None)
+        else:
+            self.badges[key] = count
+        self._sidebar_texts()
+
+    def refresh_badges(self) -> None:
+        """The follow-up count when its page is not open (an open page keeps it current)."""
+        if "followups" in self._pages:
+            self._pages["followups"].refresh()
+            return
+        from opsdesk.ui.pages.sales_process.badge import badge_count
+
+        self.set_badge("followups", badge_count(self.ctx))
 
     def open_page(self, key: str) -> QWidget:
         row = next(i for i, s in enumerate(self.specs) if s.key == key)
@@ -159,10 +196,7 @@ class MainWindow(QMainWindow):
         from opsdesk.ui.pages.staff.roles import role_name
 
         self.setWindowTitle(self.tr("OpsDesk — %1").replace("%1", self.ctx.store.name))
-        for i, spec in enumerate(self.specs):
-            title = spec.title(self) if callable(spec.title) \
-                else QCoreApplication.translate("MainWindow", spec.title)
-            self.sidebar.item(i).setText(title)
+        self._sidebar_texts()
         self.who.setText(self.tr("%1 · %2 · %3")
                          .replace("%1", self.ctx.actor.name)
                          .replace("%2", role_name(self.ctx.actor.role))
@@ -170,6 +204,14 @@ class MainWindow(QMainWindow):
         self.menu_file.setTitle(self.tr("&File"))
         self.act_logout.setText(self.tr("&Log out"))
         self.act_quit.setText(self.tr("&Quit"))
+
+    def _sidebar_texts(self) -> None:
+        for i, spec in enumerate(self.specs):
+            title = spec.title(self) if callable(spec.title) \
+                else QCoreApplication.translate("MainWindow", spec.title)
+            if self.badges.get(spec.key):
+                title = f"{title} ({self.badges[spec.key]})"
+            self.sidebar.item(i).setText(title)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt API)
         self.ctx.settings.set_geometry("main", self.saveGeometry())

@@ -153,6 +153,7 @@ class MemberProfileDialog(QDialog):
                 ("refund", a.can(Permission.STORED_VALUE_REFUND)),
                 ("adjust", a.can(Permission.STORED_VALUE_ADJUST)),
                 ("card", True),
+                ("visit", a.can(Permission.VISITS_LOG)),
                 ("edit", a.can(Permission.MEMBERS_EDIT))):
             if not allowed:
                 continue
@@ -173,6 +174,22 @@ class MemberProfileDialog(QDialog):
         lay.addLayout(figures)
         lay.addLayout(bar)
         lay.addWidget(self.table, 1)
+        from opsdesk.ui.pages.sales_process.history import StageHistoryModel
+
+        self.history_caption = QLabel()
+        self.history_caption.setStyleSheet("font-weight: 600;")
+        self.history = StageHistoryModel(self)
+        self.history_table = QTableView()
+        self.history_table.setObjectName("stage_history")
+        self.history_table.setModel(self.history)
+        self.history_table.verticalHeader().hide()
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_table.setMaximumHeight(130)
+        lay.addWidget(self.history_caption)
+        lay.addWidget(self.history_table)
         self.resize(860, 620)
         self.retranslate()
         self.refresh()
@@ -186,10 +203,11 @@ class MemberProfileDialog(QDialog):
         texts = {"sell": self.tr("Sell… (F3)"), "top_up": self.tr("Top up… (F4)"),
                  "spend": self.tr("Spend… (F6)"), "refund": self.tr("&Refund…"),
                  "adjust": self.tr("A&djust…"), "card": self.tr("Print &card"),
-                 "edit": self.tr("&Edit…")}
+                 "edit": self.tr("&Edit…"), "visit": self.tr("Log visit… (F7)")}
         for key, btn in self.buttons.items():
             btn.setText(texts[key])
-        for key, shortcut in (("sell", "F3"), ("top_up", "F4"), ("spend", "F6")):
+        self.history_caption.setText(self.tr("Stage history"))
+        for key, shortcut in (("sell", "F3"), ("top_up", "F4"), ("spend", "F6"), ("visit", "F7")):
             if key in self.buttons:
                 self.buttons[key].setShortcut(QKeySequence(shortcut))
 
@@ -226,6 +244,12 @@ class MemberProfileDialog(QDialog):
         self.spend.setText(format_money(p.lifetime_spend, self.cur))
         self.referrals.setText(str(p.referrals))
         self.timeline.set_items(p.timeline)
+        from opsdesk.services import pipeline
+
+        try:
+            self.history.set_rows(pipeline.stage_history(self.ctx.db, self.ctx.actor, p.id))
+        except OpsError:
+            self.history.set_rows([])
 
     def _tier_object(self):  # noqa: ANN202
         if self.profile is None or self.profile.tier_id is None:
@@ -252,10 +276,21 @@ class MemberProfileDialog(QDialog):
                 self.refresh()
         elif key == "sell":
             self._sell()
+        elif key == "visit":
+            self._log_visit()
         elif key == "card":
             from opsdesk.ui.pages.members.printing import print_member_cards
 
             print_member_cards(self, self.ctx, [self.profile.id])
+
+    def _log_visit(self) -> None:
+        from opsdesk.ui.pages.sales_process.visit_form import Customer, VisitDialog
+
+        p = self.profile
+        dlg = VisitDialog(self.ctx, Customer(p.id, p.name, p.phone, p.card_no, p.stage), None, self)
+        if dlg.exec():
+            self.refresh()
+            self.show_notice(self.tr("Visit logged."))
 
     def _ledger_notice(self, r) -> str:  # noqa: ANN001
         text = self.tr("Done. Balance now %1.").replace("%1", format_money(r.balance.total, self.cur))

@@ -58,6 +58,10 @@ class StaffPage(QWidget):
         can_manage = ctx.actor.can(Permission.STAFF_MANAGE)
         self.add_button.setVisible(can_manage)
         self.edit_button.setVisible(can_manage)
+        self.handover_button = QPushButton()
+        self.handover_button.setObjectName("handover")
+        self.handover_button.clicked.connect(lambda: self.hand_over_selected())
+        self.handover_button.setVisible(ctx.actor.can(Permission.HANDOVER))
         if can_manage:
             QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add)
         bar = QHBoxLayout()
@@ -65,6 +69,7 @@ class StaffPage(QWidget):
         bar.addStretch()
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.handover_button)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #57606f;")
@@ -80,6 +85,7 @@ class StaffPage(QWidget):
         self.title.setText(self.tr("Staff & Roles"))
         self.add_button.setText(self.tr("&Add person…"))
         self.edit_button.setText(self.tr("&Edit…"))
+        self.handover_button.setText(self.tr("&Hand over…"))
         self.note.setText(self.tr(
             "Owner: everything. Manager: plans, follow-ups, assessments and staff (not pay "
             "runs). Front desk: members, top-ups, sales and visits, never pay. Sales: own "
@@ -113,6 +119,35 @@ class StaffPage(QWidget):
         dlg = StaffDialog(self.ctx, self._departments(), self.model_rows(), row, self)
         if dlg.exec():
             self.refresh()
+            self._offer_handover(row)
+
+    def _offer_handover(self, before: staff_service.StaffRow) -> None:
+        """Someone just made inactive or given a leaving date: their customers need a new owner."""
+        after = next((r for r in self.model_rows() if r.id == before.id), None)
+        if after is None or not self.ctx.actor.can(Permission.HANDOVER):
+            return
+        leaving = (before.active and not after.active) or (
+            before.leave_date is None and after.leave_date is not None)
+        if not leaving:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Hand over"),
+            self.tr("%1 is leaving. Hand their customers and open follow-ups over to "
+                    "colleagues now?").replace("%1", after.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.hand_over(after.id)
+
+    def hand_over_selected(self) -> None:
+        sel = self.table.selectionModel().selectedRows()
+        if not sel:
+            QMessageBox.information(self, self.tr("Staff"), self.tr("Select a person first."))
+            return
+        self.hand_over(self.model.row_at(sel[0].row()).id)
+
+    def hand_over(self, staff_id: int) -> None:
+        from opsdesk.ui.pages.sales_process.handover import HandoverDialog
+
+        HandoverDialog(self.ctx, staff_id, self).exec()
 
     def model_rows(self) -> list[staff_service.StaffRow]:
         return [self.model.row_at(i) for i in range(self.model.rowCount())]
