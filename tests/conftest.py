@@ -51,13 +51,74 @@ def db_path(tmp_path: Path, migrated_template: Path) -> Path:
     return path
 
 
+PG_URL = os.environ.get("OPSDESK_TEST_PG_URL")
+
+
+def _pg_admin(url: str):  # noqa: ANN202
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+
+def _pg_url(name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """With OPSDESK_TEST_PG_URL: a database at the head revision, cloned for each test."""
+    import uuid
+
+    from sqlalchemy import text
+
+    name = f"opsdesk_tpl_{uuid.uuid4().hex[:12]}"
+    admin = _pg_admin(PG_URL)
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        open_database(_pg_url(name)).db.dispose()
+        yield name
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    """A freshly migrated, empty database (no store yet)."""
-    opened = open_database(db_path)
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A freshly migrated, empty database (no store yet): a SQLite file copied from the migrated
+    template, or, with OPSDESK_TEST_PG_URL set, a PostgreSQL database cloned from one (a test
+    that also asks for ``db_path`` edits the file itself and stays on SQLite)."""
+    if PG_URL and "db_path" not in request.fixturenames:
+        yield from _pg_database(request.getfixturevalue("pg_template"))
+        return
+    opened = open_database(request.getfixturevalue("db_path"))
     assert not opened.created  # the copy is already at head; nothing left to migrate
     yield opened.db
     opened.db.dispose()
+
+
+def _pg_database(template: str) -> Iterator[Database]:
+    import uuid
+
+    from sqlalchemy import text
+
+    name = f"opsdesk_t_{uuid.uuid4().hex[:12]}"
+    admin = _pg_admin(PG_URL)
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    opened = open_database(_pg_url(name))
+    try:
+        assert not opened.created and opened.db.is_postgresql
+        yield opened.db
+    finally:
+        opened.db.dispose()
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

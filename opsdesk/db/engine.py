@@ -4,6 +4,9 @@ SQLite: ``foreign_keys=ON``, ``journal_mode=WAL``, ``synchronous=FULL``, ``busy_
 the driver's own transaction handling is switched off and every transaction is begun by us, so a
 write transaction starts with ``BEGIN IMMEDIATE`` (taking the write lock up front) and two writers
 cannot both read a balance and then both update it.
+
+PostgreSQL: every write transaction first takes one advisory lock (see ``Database.write``), and
+the balance row is locked ``FOR UPDATE`` by the ledger services.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from opsdesk.db.urls import is_sqlite_url, url_for
+
+# Any fixed number: the key of the transaction-level advisory lock every PostgreSQL write takes.
+WRITE_LOCK_KEY = 0x0D5DE5C
 
 SQLITE_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
@@ -60,6 +66,7 @@ class Database:
         self.engine = engine
         self.url = engine.url
         self.is_sqlite = engine.dialect.name == "sqlite"
+        self.is_postgresql = engine.dialect.name == "postgresql"
         writer = engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
         self._writer = sessionmaker(writer, expire_on_commit=False)
         self._reader = sessionmaker(engine, expire_on_commit=False)
@@ -73,6 +80,13 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         with self._writer.begin() as session:
+            if self.is_postgresql:
+                # PostgreSQL's counterpart of BEGIN IMMEDIATE: one writer at a time. The audit
+                # log is one hash chain (each entry names the one before it), so two desks
+                # appending at once would fork it; taken first, before any row lock, it cannot
+                # deadlock with the balance row locks taken later in the transaction.
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                {"key": WRITE_LOCK_KEY})
             yield session
 
     @contextmanager

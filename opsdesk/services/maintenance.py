@@ -155,7 +155,8 @@ def _lifetime(s: Session) -> list[str]:
             FROM sale WHERE customer_id IS NOT NULL GROUP BY customer_id) x
             ON x.customer_id = c.id
         WHERE c.lifetime_spend <> COALESCE(x.t, 0)
-           OR COALESCE(c.last_purchase_at, '') <> COALESCE(x.last, '')""")
+           OR c.last_purchase_at <> x.last
+           OR (c.last_purchase_at IS NULL) <> (x.last IS NULL)""")
     return [f"customer {r[0]}: cached lifetime spend {r[1]} or last purchase differs from the "
             f"sales ({r[2]})" for r in rows]
 
@@ -164,11 +165,11 @@ def _lifetime(s: Session) -> list[str]:
 def _done_tasks(s: Session) -> list[str]:
     rows = _ids(s, """
         SELECT t.id FROM followup_task t LEFT JOIN visit v ON v.id = t.done_visit_id
-        WHERE t.status = 'done' AND (v.id IS NULL OR v.task_id IS NOT t.id
+        WHERE t.status = 'done' AND (v.id IS NULL OR v.task_id IS NULL OR v.task_id <> t.id
                                      OR v.customer_id <> t.customer_id)
         UNION ALL
         SELECT v.task_id FROM visit v JOIN followup_task t ON t.id = v.task_id
-        WHERE t.done_visit_id IS NOT v.id""")
+        WHERE t.done_visit_id IS NULL OR t.done_visit_id <> v.id""")
     return [f"follow-up task {r[0]}: done without its visit, or the visit names another task"
             for r in rows]
 
