@@ -12,10 +12,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PdfOutput", text)
-
-
 def output_folder() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(os.environ.get("OPSDESK_PDF_DIR") or Path(base or Path.home()) / "OpsDesk")
@@ -36,8 +32,8 @@ def open_pdf(path: Path) -> bool:
 
 
 def save_copy(parent: QWidget, path: Path) -> Path | None:
-    dest, _ = QFileDialog.getSaveFileName(parent, _t("Save PDF as"), str(path.name),
-                                          _t("PDF documents (*.pdf)"))
+    dest, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("PdfOutput", "Save PDF as"), str(path.name),
+                                          QCoreApplication.translate("PdfOutput", "PDF documents (*.pdf)"))
     if not dest:
         return None
     Path(dest).write_bytes(Path(path).read_bytes())
@@ -53,12 +49,12 @@ def deliver(parent: QWidget, path: Path) -> None:
     box = QMessageBox(parent)
     box.setObjectName("pdf_ready")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_t("PDF ready"))
-    text = _t("Saved as %1").replace("%1", str(path))
+    box.setWindowTitle(QCoreApplication.translate("PdfOutput", "PDF ready"))
+    text = QCoreApplication.translate("PdfOutput", "Saved as %1").replace("%1", str(path))
     if not opened:
-        text += "\n" + _t("No PDF viewer could be opened; open the file from there.")
+        text += "\n" + QCoreApplication.translate("PdfOutput", "No PDF viewer could be opened; open the file from there.")
     box.setText(text)
-    save = box.addButton(_t("Save a &copy…"), QMessageBox.ButtonRole.ActionRole)
+    save = box.addButton(QCoreApplication.translate("PdfOutput", "Save a &copy…"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     if os.environ.get("OPSDESK_NO_VIEWER"):
         return  # tests and unattended runs: nothing to click

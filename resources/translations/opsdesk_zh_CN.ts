@@ -2223,6 +2223,92 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>MemberCards</name>
+    <message>
+        <source>MEMBER CARD</source>
+        <translation>会员卡 · MEMBER CARD</translation>
+    </message>
+    <message>
+        <source>Valid until {date}</source>
+        <translation>有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>Member cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Preparing member cards…</source>
+        <translation>正在生成会员卡…</translation>
+    </message>
+</context>
+<context>
+    <name>MemberExport</name>
+    <message>
+        <source>Export members</source>
+        <translation>导出会员</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Came through</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近消费</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>%1 members written to %2</source>
+        <translation>已导出 %1 位会员到 %2</translation>
+    </message>
+    <message>
+        <source>Exporting members…</source>
+        <translation>正在导出会员…</translation>
+    </message>
+</context>
+<context>
     <name>MemberProfileDialog</name>
     <message>
         <source>Stored value</source>
@@ -2384,8 +2470,36 @@ Details were written to %1</source>
         <translation>会员等级</translation>
     </message>
     <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责顾问</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>找到 %1 位</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>已显示 %1 位</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2542,6 +2656,33 @@ Details were written to %1</source>
     <message>
         <source>A PIN has 4 to 12 digits; a password at least 8 characters. Five wrong attempts lock the account for a minute.</source>
         <translation>PIN 码为 4 到 12 位数字；密码至少 8 个字符。连续输错 5 次，账号将锁定一分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfOutput</name>
+    <message>
+        <source>Save PDF as</source>
+        <translation>PDF 另存为</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF ready</source>
+        <translation>PDF 已生成</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>No PDF viewer could be opened; open the file from there.</source>
+        <translation>无法打开 PDF 阅读器，请到该位置手动打开文件。</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>另存一份(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -3705,6 +3846,30 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
 </context>
 <context>
     <name>TierNotice</name>
+    <message>
+        <source>Membership bought</source>
+        <translation>购买会员资格</translation>
+    </message>
+    <message>
+        <source>Upgraded by cumulative spend</source>
+        <translation>累计消费升级</translation>
+    </message>
+    <message>
+        <source>Upgraded by this top-up</source>
+        <translation>本次充值升级</translation>
+    </message>
+    <message>
+        <source>Tier lapsed</source>
+        <translation>等级到期</translation>
+    </message>
+    <message>
+        <source>Tier taken back by a refund</source>
+        <translation>因退款收回等级</translation>
+    </message>
+    <message>
+        <source>Tier given at registration</source>
+        <translation>登记时授予等级</translation>
+    </message>
     <message>
         <source>no tier</source>
         <translation>无等级</translation>

@@ -31,11 +31,7 @@ from opsdesk.ui.models.paged_table import Column, Page, PagedTableModel
 from opsdesk.ui.widgets.dates import OptionalDateEdit
 from opsdesk.ui.widgets.search_box import SearchBox
 
-CTX = "MembersPage"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 class MembersPage(QWidget):
@@ -154,21 +150,21 @@ class MembersPage(QWidget):
         money = lambda v: format_money(v, self.cur)  # noqa: E731
         country = self.ctx.store.country
         return [
-            Column(lambda: _t("Name"), lambda r: r.name),
-            Column(lambda: _t("Mobile"), lambda r: format_mobile(r.phone, country)),
-            Column(lambda: _t("Card"), lambda r: r.card_no or ""),
-            Column(lambda: _t("Tier"), lambda r: r.tier or ""),
-            Column(lambda: _t("Expires"),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Name"), lambda r: r.name),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Mobile"), lambda r: format_mobile(r.phone, country)),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Card"), lambda r: r.card_no or ""),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Tier"), lambda r: r.tier or ""),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Expires"),
                    lambda r: r.tier_expires_on.isoformat() if getattr(r, "tier_expires_on", None) else ""),
-            Column(lambda: _t("Stage"), lambda r: label(STAGES, r.stage)),
-            Column(lambda: _t("Stored value"), lambda r: money(r.balance_total), align_right=True),
-            Column(lambda: _t("Lifetime spend"),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Stage"), lambda r: label(STAGES, r.stage)),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Stored value"), lambda r: money(r.balance_total), align_right=True),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Lifetime spend"),
                    lambda r: money(r.lifetime_spend) if hasattr(r, "lifetime_spend") else "",
                    align_right=True),
-            Column(lambda: _t("Last purchase"),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Last purchase"),
                    lambda r: r.last_purchase_at.date().isoformat()
                    if getattr(r, "last_purchase_at", None) else ""),
-            Column(lambda: _t("Assigned to"),
+            Column(lambda: QCoreApplication.translate("MembersPage", "Assigned to"),
                    lambda r: self.staff_names.get(getattr(r, "staff_id", None), "")),
         ]
 
@@ -205,10 +201,10 @@ class MembersPage(QWidget):
     def _update_count(self, searching: bool = False) -> None:
         n = self.model.rowCount()
         if searching:
-            self.count.setText(_t("%1 found").replace("%1", str(n)))
+            self.count.setText(QCoreApplication.translate("MembersPage", "%1 found").replace("%1", str(n)))
         else:
             more = "+" if self.model.canFetchMore() else ""
-            self.count.setText(_t("%1 shown").replace("%1", f"{n}{more}"))
+            self.count.setText(QCoreApplication.translate("MembersPage", "%1 shown").replace("%1", f"{n}{more}"))
 
     # --- actions ----------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -16,14 +16,10 @@ from opsdesk.ui.messages import message_for
 from opsdesk.ui.pdf_output import deliver, new_pdf_path
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MemberCards", text)
-
-
 def write_cards(ctx: AppContext, ids: list[int], out: Path) -> Path:
     from opsdesk.reports.cards import CardData, CardLabels, render_member_cards
 
-    labels = CardLabels(card=_t("MEMBER CARD"), valid_until=_t("Valid until {date}"))
+    labels = CardLabels(card=QCoreApplication.translate("MemberCards", "MEMBER CARD"), valid_until=QCoreApplication.translate("MemberCards", "Valid until {date}"))
     rows = member_cards.card_rows(ctx.db, ctx.actor, ids)
     cards = [CardData(shop_name=ctx.store.name, member_name=r.name, tier_name=r.tier_name,
                       tier_kind=r.tier_kind or "bait", card_no=r.card_no,
@@ -38,9 +34,9 @@ def print_member_cards(parent: QWidget, ctx: AppContext, ids: list[int]) -> task
     def failed(err: BaseException) -> None:
         if not isinstance(err, OpsError):
             raise err
-        QMessageBox.warning(parent, _t("Member cards"), message_for(err))
+        QMessageBox.warning(parent, QCoreApplication.translate("MemberCards", "Member cards"), message_for(err))
 
-    return tasks.run_with_dialog(parent, _t("Preparing member cards…"),
+    return tasks.run_with_dialog(parent, QCoreApplication.translate("MemberCards", "Preparing member cards…"),
                                  lambda _p: write_cards(ctx, ids, out),
                                  on_done=lambda path: deliver(parent, path), on_error=failed,
                                  cancellable=False)

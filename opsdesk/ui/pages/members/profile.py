@@ -5,6 +5,7 @@ desk's actions at hand."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -312,16 +313,15 @@ class MemberProfileDialog(QDialog):
 
 
 def tier_reason(code: str) -> str:
-    t = lambda text: QCoreApplication.translate("TierNotice", text)  # noqa: E731
     reasons = {
-        "membership": t("Membership bought"),
-        "upgrade_spend": t("Upgraded by cumulative spend"),
-        "upgrade_topup": t("Upgraded by this top-up"),
-        "lapse": t("Tier lapsed"),
-        "refund": t("Tier taken back by a refund"),
-        "registration": t("Tier given at registration"),
+        "membership": QT_TRANSLATE_NOOP("TierNotice", "Membership bought"),
+        "upgrade_spend": QT_TRANSLATE_NOOP("TierNotice", "Upgraded by cumulative spend"),
+        "upgrade_topup": QT_TRANSLATE_NOOP("TierNotice", "Upgraded by this top-up"),
+        "lapse": QT_TRANSLATE_NOOP("TierNotice", "Tier lapsed"),
+        "refund": QT_TRANSLATE_NOOP("TierNotice", "Tier taken back by a refund"),
+        "registration": QT_TRANSLATE_NOOP("TierNotice", "Tier given at registration"),
     }
-    return reasons.get(code, code)
+    return QCoreApplication.translate("TierNotice", reasons[code]) if code in reasons else code
 
 
 def tier_change_text(_w: QWidget, n) -> str:  # noqa: ANN001
