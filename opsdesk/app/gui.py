@@ -139,6 +139,10 @@ def start_gui(args: argparse.Namespace) -> int:
     tasks.wait_all()
     settings.sync()
     if flow.db is not None:
+        if not args.smoke:
+            from opsdesk.ui.startup import backup_on_exit
+
+            backup_on_exit(flow.db)
         flow.db.dispose()
     if tmp is not None:
         tmp.cleanup()

@@ -77,6 +77,41 @@ def _open_job(progress, target: str, demo: bool):  # noqa: ANN001, ANN202
     return opened, stores
 
 
+BACKUPS_KEPT = 7
+
+
+def backup_folder(db) -> Path | None:  # noqa: ANN001
+    return db.path.parent / "backups" if db.path is not None else None
+
+
+def _daily_backup(db) -> None:  # noqa: ANN001
+    """Today's automatic backup, once a day, the last BACKUPS_KEPT kept. A failure here must not
+    keep anyone from working: it is logged, and the next start tries again."""
+    from datetime import date
+
+    from opsdesk.services import backups
+
+    folder = backup_folder(db)
+    if folder is None:
+        return
+    try:
+        backups.maybe_daily_backup(db, folder, date.today(), BACKUPS_KEPT)
+    except OpsError as e:
+        log.warning("daily backup not taken: %s", e)
+
+
+def backup_on_exit(db) -> None:  # noqa: ANN001
+    from opsdesk.services import backups
+
+    folder = backup_folder(db)
+    if folder is None:
+        return
+    try:
+        backups.backup_on_exit(db, folder, BACKUPS_KEPT)
+    except OpsError as e:
+        log.warning("backup on exit not taken: %s", e)
+
+
 class Startup(QObject):
     """Drives the windows. ``finished(code)`` when the app should quit."""
 
@@ -165,6 +200,11 @@ class Startup(QObject):
             actor = auth.login(self.db, *self.opts.auto_login)
             self._show_main(actor)
         self.ready.emit()
+        if not self.opts.smoke:
+            # After the store is open, so the login never waits for the copy.
+            from opsdesk.ui import tasks
+
+            tasks.start(tasks.Job(lambda _p, db: _daily_backup(db), self.db))
 
     def _open_failed(self, err: BaseException) -> None:
         if isinstance(err, OpsError):
