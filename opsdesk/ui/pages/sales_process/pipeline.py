@@ -168,12 +168,12 @@ class OfferDialog(QDialog):
     def save(self) -> None:
         self.form.clear_errors()
         try:
+            data = self.values()
             if self.current is None:
-                self.result_row = pipeline.create_offer(self.ctx.db, self.ctx.actor,
-                                                        self.values())
+                self.result_row = pipeline.create_offer(self.ctx.db, self.ctx.actor, data)
             else:
                 self.result_row = pipeline.update_offer(self.ctx.db, self.ctx.actor,
-                                                        self.current.id, self.values())
+                                                        self.current.id, data)
         except OpsError as e:
             self.form.show_error(e)
             return

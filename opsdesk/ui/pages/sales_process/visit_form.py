@@ -232,8 +232,8 @@ class VisitDialog(QDialog):
                 "Pick the customer from the list that appears as you type."))
             self.customer.setFocus()
             return
-        data = self.values()
         try:
+            data = self.values()  # a date that cannot be read is refused beside its field
             if self.task is not None:
                 result = followups.complete(self.ctx.db, self.ctx.actor, self.task.id, data)
             else:
