@@ -12,7 +12,8 @@ from pathlib import Path
 from benchmarks.core import REPO, Context, python_cmd, run_checked
 
 AS_OF = "2026-06-30"  # a fixed "today", so the same key always means the same data
-GENERATOR_SOURCES = ("opsdesk/services/demo.py", "opsdesk/domain/demo.py")
+GENERATOR_SOURCES = ("opsdesk/services/demo.py", "opsdesk/domain/demo.py",
+                     "opsdesk/services/demo_sales_process.py")
 
 
 def generator_digest() -> str:
