@@ -45,12 +45,8 @@ from opsdesk.ui.widgets.form import ErrorForm
 
 log = logging.getLogger(__name__)
 
-CTX = "FollowUpsPage"
 BUCKETS = (followups.Bucket.TODAY, followups.Bucket.OVERDUE, followups.Bucket.UPCOMING)
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 def _generated_key(store_id: int) -> str:
@@ -60,18 +56,18 @@ def _generated_key(store_id: int) -> str:
 def task_columns(country: str, staff_names: dict[int, str] | None = None) -> list[Column]:
     def due(r: followups.TaskRow) -> str:
         if r.status == "snoozed" and r.queue_on != r.due_on:
-            return _t("%1 (snoozed to %2)").replace("%1", r.due_on.isoformat()) \
+            return QCoreApplication.translate("FollowUpsPage", "%1 (snoozed to %2)").replace("%1", r.due_on.isoformat()) \
                 .replace("%2", r.queue_on.isoformat())
         return r.due_on.isoformat()
 
     return [
-        Column(lambda: _t("Customer"), lambda r: r.customer_name),
-        Column(lambda: _t("Mobile"), lambda r: format_mobile(r.phone, country)),
-        Column(lambda: _t("Stage"), lambda r: label(STAGES, r.stage)),
-        Column(lambda: _t("Why"), lambda r: name(RULES, r.rule)),
-        Column(lambda: _t("Due"), due),
-        Column(lambda: _t("Assigned to"), lambda r: r.staff_name or _t("Nobody")),
-        Column(lambda: _t("Note"), lambda r: r.note),
+        Column(lambda: QCoreApplication.translate("FollowUpsPage", "Customer"), lambda r: r.customer_name),
+        Column(lambda: QCoreApplication.translate("FollowUpsPage", "Mobile"), lambda r: format_mobile(r.phone, country)),
+        Column(lambda: QCoreApplication.translate("FollowUpsPage", "Stage"), lambda r: label(STAGES, r.stage)),
+        Column(lambda: QCoreApplication.translate("FollowUpsPage", "Why"), lambda r: name(RULES, r.rule)),
+        Column(lambda: QCoreApplication.translate("FollowUpsPage", "Due"), due),
+        Column(lambda: QCoreApplication.translate("FollowUpsPage", "Assigned to"), lambda r: r.staff_name or QCoreApplication.translate("FollowUpsPage", "Nobody")),
+        Column(lambda: QCoreApplication.translate("FollowUpsPage", "Note"), lambda r: r.note),
     ]
 
 

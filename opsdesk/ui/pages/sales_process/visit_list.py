@@ -41,31 +41,27 @@ from opsdesk.ui.models.paged_table import Column, Page, PagedTableModel
 from opsdesk.ui.pages.members.referrer import MemberPicker
 from opsdesk.ui.pages.sales_process.texts import VISIT_TYPES, name
 
-CTX = "VisitsPage"
 Index = QModelIndex | QPersistentModelIndex
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 def visit_columns() -> list[Column]:
     def yes(flag: bool) -> str:
-        return _t("yes") if flag else _t("no")
+        return QCoreApplication.translate("VisitsPage", "yes") if flag else QCoreApplication.translate("VisitsPage", "no")
 
     return [
-        Column(lambda: _t("When"), lambda r: r.at.strftime("%Y-%m-%d %H:%M")),
-        Column(lambda: _t("Customer"), lambda r: r.customer_name),
-        Column(lambda: _t("Staff"), lambda r: r.staff_name),
-        Column(lambda: _t("Type"), lambda r: name(VISIT_TYPES, r.type)),
-        Column(lambda: _t("Effective"), lambda r: yes(r.effective)),
-        Column(lambda: _t("Follow-up again"), lambda r: yes(r.is_second_follow_up)),
-        Column(lambda: _t("New stage"), lambda r: label(STAGES, r.new_stage) if r.new_stage
+        Column(lambda: QCoreApplication.translate("VisitsPage", "When"), lambda r: r.at.strftime("%Y-%m-%d %H:%M")),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Customer"), lambda r: r.customer_name),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Staff"), lambda r: r.staff_name),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Type"), lambda r: name(VISIT_TYPES, r.type)),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Effective"), lambda r: yes(r.effective)),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Follow-up again"), lambda r: yes(r.is_second_follow_up)),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "New stage"), lambda r: label(STAGES, r.new_stage) if r.new_stage
                else ""),
-        Column(lambda: _t("Next follow-up"),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Next follow-up"),
                lambda r: r.next_followup_on.isoformat() if r.next_followup_on else ""),
-        Column(lambda: _t("Outcome"), lambda r: r.outcome),
-        Column(lambda: _t("Note"), lambda r: r.note),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Outcome"), lambda r: r.outcome),
+        Column(lambda: QCoreApplication.translate("VisitsPage", "Note"), lambda r: r.note),
     ]
 
 
