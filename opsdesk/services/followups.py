@@ -13,6 +13,8 @@ API for screens (each call one transaction):
   offset), so running it twice, or on every start of the app, creates nothing new. It follows
   the rules of ``domain.followups`` word for word; a test compares it with ``due_tasks``.
   DEPOSIT_UNPAID produces nothing until launches are recorded (there are no locks to read).
+  A run on the same day, with the same rules, when no audited write happened since the last
+  run, returns at once: nothing it reads can have changed (``force=True`` evaluates anyway).
 * ``queue(db, actor, today, bucket, scope=Scope.MINE, staff_id=None, after_key=None,
   limit=100, upcoming_days=7) -> TaskPage`` - ``overdue`` (queue day before today), ``today``,
   ``upcoming`` (the next ``upcoming_days`` days), open and snoozed tasks, keyset-paged in queue
@@ -52,7 +54,14 @@ from sqlalchemy.orm import Session
 
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
-from opsdesk.db.models import Customer, FollowUpRuleRow, FollowUpTask, Setting, Staff
+from opsdesk.db.models import (
+    AuditEntry,
+    Customer,
+    FollowUpRuleRow,
+    FollowUpTask,
+    Setting,
+    Staff,
+)
 from opsdesk.domain import followups as rules_domain
 from opsdesk.domain.errors import ValidationError
 from opsdesk.domain.followups import (
@@ -71,6 +80,7 @@ from opsdesk.services import audit, visits
 from opsdesk.services.context import Actor
 
 LOOKBACK_SETTING = "followups.lookback_days"
+LAST_RUN_SETTING = "followups.last_run"  # see _state
 OPEN = ("open", "snoozed")
 
 
@@ -406,14 +416,37 @@ def generate_in_session(s: Session, store_id: int, today: date,
     return GenerationResult(sum(by_rule.values()), by_rule)
 
 
-def generate(db: Database, actor: Actor, today: date) -> GenerationResult:
+def _state(s: Session, store_id: int, today: date, settings: RuleSettings) -> str:
+    """What a run's outcome depends on: the day, the rules, and every fact, summed up by the
+    newest audit entry (every service that changes a fact - sale, refund, visit, member edit,
+    stage change - writes one in the same transaction)."""
+    last = s.scalar(select(func.max(AuditEntry.id))) or 0
+    rules = ";".join(f"{r.kind.value}:{int(r.enabled)}:{','.join(map(str, r.offsets))}"
+                     for r in settings.rules)
+    return f"{today.isoformat()}|{settings.lookback_days}|{rules}|{last}"
+
+
+def generate(db: Database, actor: Actor, today: date, *, force: bool = False) -> GenerationResult:
+    """``force``: evaluate every rule even when nothing changed since the last run."""
     audit.require(db, actor, Permission.FOLLOWUPS_GENERATE, "followups.generate")
     with db.write() as s:
-        result = generate_in_session(s, actor.store_id, today)
+        settings = _load(s, actor.store_id)
+        marker = s.scalars(select(Setting).where(Setting.store_id == actor.store_id,
+                                                 Setting.key == LAST_RUN_SETTING)).first()
+        if not force and marker is not None \
+                and marker.value == _state(s, actor.store_id, today, settings):
+            # The same day, rules and facts as the last run: it would find nothing new.
+            return GenerationResult(0, {r.kind.value: 0 for r in settings.rules if r.enabled})
+        result = generate_in_session(s, actor.store_id, today, settings)
         if result.created:
             audit.record_as(s, actor, "followups.generate", "", {
                 "today": today.isoformat(), "created": result.created,
                 "by_rule": result.by_rule})
+        state = _state(s, actor.store_id, today, settings)
+        if marker is None:
+            s.add(Setting(store_id=actor.store_id, key=LAST_RUN_SETTING, value=state))
+        else:
+            marker.value = state
         return result
 
 

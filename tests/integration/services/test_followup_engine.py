@@ -168,7 +168,8 @@ def test_sql_generator_equals_the_reference(db: Database, store: Actor, seed: in
         assert result.created == len(expect)
         assert sum(result.by_rule.values()) == result.created
         # Idempotent: the same day again, or a day later, adds nothing for the same facts.
-        assert followups.generate(db, store, today).created == 0
+        assert followups.generate(db, store, today, force=True).created == 0
+        assert followups.generate(db, store, today).created == 0  # nothing changed: at once
 
 
 def _customer(db: Database, owner: Actor, **kw) -> int:  # noqa: ANN003
@@ -320,3 +321,16 @@ def test_snooze_to_the_past_and_closed_task_are_refused(db: Database, store: Act
         with pytest.raises(ValidationError) as e:
             followups.snooze(db, zhang, task.id, date(2024, 6, 1))
         assert e.value.code == "followup.task_closed"
+
+
+def test_a_logged_visit_after_a_run_is_seen_by_the_next_run(db: Database, store: Actor) -> None:
+    seller = _seller(db, store, "zhang")
+    c = _customer(db, store, staff_id=seller, created_at=datetime(2024, 5, 1, 9))
+    with clock.frozen(datetime(2024, 5, 13, 9)):
+        assert followups.generate(db, store, date(2024, 5, 20)).created == 1  # idle since May 1
+        visits.log_visit(db, store, visits.VisitInput(customer_id=c, type="call",
+                                                      staff_id=seller))
+    # The visit starts a new idle count (May 13 + 7 = May 20): the memo of the last run must
+    # not hide it.
+    assert followups.generate(db, store, date(2024, 5, 20)).created == 1
+    assert f"lead_idle:{c}:2024-05-13" in _keys(db)
