@@ -304,7 +304,7 @@ def check_move(s: Session, customer: Customer, stage: Stage, reason: str) -> boo
     return override
 
 
-def _change_row(s: Session, r: StageChange) -> StageChangeRow:
+def change_row(s: Session, r: StageChange) -> StageChangeRow:
     name = s.scalar(select(Staff.name).where(Staff.id == r.staff_id)) if r.staff_id else None
     return StageChangeRow(r.id, r.customer_id, Stage(r.from_stage) if r.from_stage else None,
                           Stage(r.to_stage), r.staff_id, name or "", r.at, r.source, r.reason,
@@ -327,7 +327,7 @@ def set_stage(db: Database, actor: Actor, customer_id: int, stage: Stage | str,
         audit.record_as(s, actor, "pipeline.set_stage", f"customer:{c.id}",
                         {"from": row.from_stage, "to": st.value, "override": override,
                          "reason": why})
-        return _change_row(s, row)
+        return change_row(s, row)
 
 
 def stage_history(db: Database, actor: Actor, customer_id: int) -> list[StageChangeRow]:

@@ -206,7 +206,7 @@ def log_in_session(s: Session, actor: Actor, data: VisitInput) -> VisitResult:
         row = pipeline.record_change(s, store_id=actor.store_id, customer=cust, to=new_stage,
                                      staff_id=person.id, source="visit", reason=why or "",
                                      override=stage_override, at=at)
-        change = pipeline._change_row(s, row)
+        change = pipeline.change_row(s, row)
     if task is not None:
         task.status = "done"
         task.done_visit_id = v.id
