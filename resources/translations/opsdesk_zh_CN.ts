@@ -1638,6 +1638,42 @@ Details were written to %1</source>
 <context>
     <name>FollowUpsPage</name>
     <message>
+        <source>%1 (snoozed to %2)</source>
+        <translation>%1（已推迟至 %2）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>跟进原因</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Visit logged; the follow-up for %1 is done.</source>
         <translation>拜访已记录，%1 的跟进已完成。</translation>
     </message>
@@ -4030,6 +4066,54 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
 </context>
 <context>
     <name>VisitsPage</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <source>Follow-up again</source>
+        <translation>二次跟进</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
     <message>
         <source>%1 visits shown</source>
         <translation>显示 %1 条拜访</translation>
