@@ -3,7 +3,7 @@ product role), shared by every page so one word means one thing everywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from opsdesk.domain.members import Gender, ProductRole, Source, Stage
 from opsdesk.domain.payments import PaymentMethod
