@@ -539,3 +539,14 @@ def generate(db: Database, options: DemoOptions = DemoOptions(),
         finally:
             _rebuild_indexes(ctx)
     return owner
+
+
+def _extend_steps() -> None:
+    # Capabilities that build on the members' history add their steps here; their modules
+    # import this one, so they are imported at the end rather than at the top.
+    from opsdesk.services.demo_sales_process import step_sales_process
+
+    STEPS.append(step_sales_process)
+
+
+_extend_steps()

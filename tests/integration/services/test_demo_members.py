@@ -62,8 +62,11 @@ def test_stage_follows_the_number_of_purchases(demo_path: Path) -> None:
         SELECT c.id FROM customer c LEFT JOIN (
             SELECT customer_id, count(*) AS n FROM sale WHERE kind = 'sale' GROUP BY customer_id
         ) x ON x.customer_id = c.id
-        WHERE c.stage <> CASE WHEN x.n IS NULL THEN 'lead' WHEN x.n = 1 THEN 'customer'
-                              ELSE 'repeat' END""")
+        WHERE CASE WHEN x.n IS NULL THEN c.stage NOT IN ('lead', 'target', 'qualified')
+                   WHEN x.n = 1 THEN c.stage <> 'customer'
+                   ELSE c.stage <> 'repeat' END""")
+    # Buyers are where their purchases put them; the sales process moves the others between
+    # lead, target and qualified.
     assert bad == []
 
 
