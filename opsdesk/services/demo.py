@@ -35,6 +35,9 @@ class DemoOptions:
     members: int = 2000
     seed: int = 1
     as_of: date | None = None  # "today" of the demo; defaults to the real today
+    # Visits, stage changes and booked follow-ups; off gives a store whose sales process
+    # starts empty (tests that count what they log themselves).
+    sales_process: bool = True
 
 
 @dataclass

@@ -72,6 +72,8 @@ class _Clock:
 
 
 def step_sales_process(ctx: DemoContext, progress: Progress) -> None:
+    if not ctx.options.sales_process:
+        return
     store = ctx.owner.store_id
     with ctx.db.read() as s:
         conn = s.connection()

@@ -3,7 +3,9 @@ test switches the language (and back afterwards), and an ``AppContext`` on a rea
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from opsdesk.app.paths import resources_dir
 from opsdesk.db.engine import Database
-from opsdesk.services import setup
+from opsdesk.db.opening import open_database
+from opsdesk.services import demo, setup
 from opsdesk.services.context import Actor
 from opsdesk.ui import i18n, tasks
 from opsdesk.ui.context import AppContext
@@ -128,3 +131,38 @@ def start_flow(qapp: QApplication, ui_settings: UiSettings,
                 w.deleteLater()
         if flow.db is not None:
             flow.db.dispose()
+
+
+DEMO_AS_OF = date(2026, 11, 1)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+    """The 200-member demo store, generated once for the whole run; tests take copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    shutil.copyfile(migrated_template, path)
+    opened = open_database(path)
+    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=DEMO_AS_OF))
+    opened.db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db_path(tmp_path: Path, demo_file: Path) -> Path:
+    """A fresh copy of the demo store for one test."""
+    path = tmp_path / "store.sqlite"
+    shutil.copyfile(demo_file, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def plain_demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+    """The demo store without its sales-process history, for tests that count the visits and
+    follow-ups they make themselves."""
+    path = tmp_path_factory.mktemp("plain-demo") / "demo.sqlite"
+    shutil.copyfile(migrated_template, path)
+    opened = open_database(path)
+    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=DEMO_AS_OF,
+                                              sales_process=False))
+    opened.db.dispose()
+    return path

@@ -3,7 +3,6 @@ every customer and open follow-up; the staff page offers it when someone is made
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -12,8 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from opsdesk.db import clock
-from opsdesk.db.opening import open_database
-from opsdesk.services import auth, demo, followups
+from opsdesk.services import auth, followups
 from opsdesk.services import staff as staff_service
 from opsdesk.ui.pages.sales_process import handover as handover_ui
 from opsdesk.ui.pages.sales_process.handover import HandoverDialog
@@ -23,13 +21,8 @@ TODAY = date(2026, 11, 2)
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, migrated_template: Path) -> Path:
-    path = tmp_path / "store.sqlite"
-    shutil.copyfile(migrated_template, path)
-    opened = open_database(path)
-    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=date(2026, 11, 1)))
-    opened.db.dispose()
-    return path
+def db_path(demo_db_path: Path) -> Path:
+    return demo_db_path
 
 
 @pytest.fixture(autouse=True)

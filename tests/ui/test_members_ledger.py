@@ -5,19 +5,16 @@ refund of principal only by a manager with a reason, adjustment by the owner onl
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from opsdesk.db.opening import open_database
 from opsdesk.domain.errors import PermissionDenied
 from opsdesk.domain.operations import new_operation_id
-from opsdesk.services import auth, demo, members, tiers
+from opsdesk.services import auth, members, tiers
 from opsdesk.services import stored_value as sv
 from opsdesk.ui.pages.members.ledger_dialogs import LedgerDialog, Mode
 from opsdesk.ui.pages.members.profile import MemberProfileDialog
@@ -25,21 +22,9 @@ from opsdesk.ui.pages.members.profile import MemberProfileDialog
 SILVER = 2  # 银卡会员 in the demo ladder: top up ¥1,000 get ¥100, ¥3,000 get ¥360
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    shutil.copyfile(migrated_template, path)
-    opened = open_database(path)
-    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=date(2026, 11, 1)))
-    opened.db.dispose()
-    return path
-
-
 @pytest.fixture
-def db_path(tmp_path: Path, demo_file: Path) -> Path:
-    path = tmp_path / "store.sqlite"
-    shutil.copyfile(demo_file, path)
-    return path
+def db_path(demo_db_path: Path) -> Path:
+    return demo_db_path
 
 
 def sql(path: Path, query: str, *args: object) -> list[tuple]:

@@ -5,30 +5,22 @@ apart, the notice of what changed, the timeline; saved as a screenshot for peopl
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
-from opsdesk.db.opening import open_database
 from opsdesk.domain.operations import new_operation_id
-from opsdesk.services import auth, demo
+from opsdesk.services import auth
 from opsdesk.services import stored_value as sv
 from opsdesk.ui import i18n
 from opsdesk.ui.pages.members.profile import MemberProfileDialog
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, migrated_template: Path) -> Path:
-    path = tmp_path / "store.sqlite"
-    shutil.copyfile(migrated_template, path)
-    opened = open_database(path)
-    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=date(2026, 11, 1)))
-    opened.db.dispose()
-    return path
+def db_path(demo_db_path: Path) -> Path:
+    return demo_db_path
 
 
 def test_profile_after_a_top_up_in_chinese(qtbot, qapp, resources, db, db_path, context_for,

@@ -4,7 +4,6 @@ Esc and every refused input leave the database byte for byte as it was and keep 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -15,31 +14,17 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from opsdesk.db.opening import open_database
 from opsdesk.domain.members import Source
-from opsdesk.services import auth, demo
+from opsdesk.services import auth
 from opsdesk.ui.pages.members.page import MembersPage
 from opsdesk.ui.pages.members.register import RegisterDialog
 
 AS_OF = date(2026, 11, 1)
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
-    """The demo store generated once for the module; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    shutil.copyfile(migrated_template, path)
-    opened = open_database(path)
-    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=AS_OF))
-    opened.db.dispose()
-    return path
-
-
 @pytest.fixture
-def db_path(tmp_path: Path, demo_file: Path) -> Path:
-    path = tmp_path / "store.sqlite"
-    shutil.copyfile(demo_file, path)
-    return path
+def db_path(demo_db_path: Path) -> Path:
+    return demo_db_path
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ filters, compared with the database counted directly."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -15,29 +14,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from opsdesk.db.opening import open_database
-from opsdesk.services import auth, demo, members
+from opsdesk.services import auth, members
 from opsdesk.ui.pages.members.page import MembersPage
 from opsdesk.ui.pages.members.profile import MemberProfileDialog
 
 AS_OF = date(2026, 11, 1)
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    shutil.copyfile(migrated_template, path)
-    opened = open_database(path)
-    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=AS_OF))
-    opened.db.dispose()
-    return path
-
-
 @pytest.fixture
-def db_path(tmp_path: Path, demo_file: Path) -> Path:
-    path = tmp_path / "store.sqlite"
-    shutil.copyfile(demo_file, path)
-    return path
+def db_path(demo_db_path: Path) -> Path:
+    return demo_db_path
 
 
 @pytest.fixture

@@ -11,20 +11,16 @@ from pathlib import Path
 import pytest
 
 from opsdesk.db import clock
-from opsdesk.db.opening import open_database
-from opsdesk.services import auth, demo, visits
+from opsdesk.services import auth, visits
 from opsdesk.ui.pages.sales_process.visit_list import VisitsPage
 
 TODAY = date(2026, 11, 2)
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, migrated_template: Path) -> Path:
+def db_path(tmp_path: Path, plain_demo_file: Path) -> Path:
     path = tmp_path / "store.sqlite"
-    shutil.copyfile(migrated_template, path)
-    opened = open_database(path)
-    demo.generate(opened.db, demo.DemoOptions(members=200, seed=1, as_of=date(2026, 11, 1)))
-    opened.db.dispose()
+    shutil.copyfile(plain_demo_file, path)
     return path
 
 

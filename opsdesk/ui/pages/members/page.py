@@ -32,8 +32,6 @@ from opsdesk.ui.widgets.dates import OptionalDateEdit
 from opsdesk.ui.widgets.search_box import SearchBox
 
 
-
-
 class MembersPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
