@@ -72,6 +72,7 @@ class Database:
         self._reader = sessionmaker(engine, expire_on_commit=False)
         # Facts fixed for the life of a store (its country, say) that hot paths look up often.
         self.memo: dict[str, dict] = {}
+        self._closers: list = []
 
     @property
     def path(self) -> Path | None:
@@ -98,5 +99,13 @@ class Database:
             session.rollback()
             session.close()
 
+    def on_dispose(self, close) -> None:  # noqa: ANN001
+        """Run ``close()`` when this database is disposed (for connections kept outside the pool)."""
+        self._closers.append(close)
+
     def dispose(self) -> None:
+        for close in self._closers:
+            close()
+        self._closers.clear()
+        self.memo.clear()
         self.engine.dispose()

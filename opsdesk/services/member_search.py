@@ -18,6 +18,8 @@ cannot use an index and would read a million rows per keystroke.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy import text as sql_text
@@ -118,22 +120,43 @@ def search(db: Database, actor: Actor, text: str | None, limit: int = 20) -> lis
     statements = search_sql(actor.store_id, text, limit, country, query)
     if not statements:
         return []
-    # The search runs per keystroke: on SQLite it goes straight to the driver's cursor (the
-    # statements are plain SQL with named parameters), which costs a fraction of an ORM session.
-    with db.engine.connect() as conn:
-        raw = conn.connection.driver_connection if db.is_sqlite else None
-        for stmt, params in statements:
-            if raw is not None:
-                rows = raw.execute(stmt, params).fetchall()
-            else:
-                rows = conn.execute(sql_text(_portable(stmt, False)), params).all()
-            for (cid, name, phone, card_no, tier_id, tier, stage, balance) in rows:
-                if cid not in hits:
-                    hits[cid] = MemberHit(cid, name, phone, card_no, tier_id, tier or "", stage,
-                                          balance or 0, kind)
-            if len(hits) >= limit:
-                break
+    for rows in _run(db, statements, limit):
+        for (cid, name, phone, card_no, tier_id, tier, stage, balance) in rows:
+            if cid not in hits:
+                hits[cid] = MemberHit(cid, name, phone, card_no, tier_id, tier or "", stage,
+                                      balance or 0, kind)
+        if len(hits) >= limit:
+            break
     return list(hits.values())[:limit]
+
+
+def _reader(db: Database) -> sqlite3.Connection:
+    """A read-only connection of this thread's own, kept for the searches: the search runs per
+    keystroke, and checking a pooled connection out and back costs as much as the query. Each
+    statement runs in autocommit, so it sees everything committed before it started. The
+    connections live with the Database and close with it."""
+    readers = db.memo.setdefault("search_readers", {})
+    con = readers.get(threading.get_ident())
+    if con is None:
+        # check_same_thread off only so Database.dispose() may close it from another thread;
+        # it is used by the thread that opened it alone.
+        con = sqlite3.connect(f"{db.path.resolve().as_uri()}?mode=ro", uri=True,
+                              isolation_level=None, check_same_thread=False)
+        con.execute("PRAGMA busy_timeout=5000")
+        readers[threading.get_ident()] = con
+        db.on_dispose(con.close)
+    return con
+
+
+def _run(db: Database, statements, limit: int):  # noqa: ANN001, ANN202
+    if db.is_sqlite and db.path is not None:
+        con = _reader(db)
+        for stmt, params in statements:
+            yield con.execute(stmt, params).fetchall()
+        return
+    with db.engine.connect() as conn:
+        for stmt, params in statements:
+            yield [tuple(r) for r in conn.execute(sql_text(_portable(stmt, False)), params)]
 
 
 def _country(db: Database, store_id: int) -> str:
