@@ -129,6 +129,14 @@
         <translation>打印小票(&amp;P)…</translation>
     </message>
     <message>
+        <source>80 mm roll for the receipt printer</source>
+        <translation>小票打印机用 80 毫米卷纸</translation>
+    </message>
+    <message>
+        <source>Receipt on &amp;A4…</source>
+        <translation>A4 小票(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>

@@ -158,6 +158,10 @@ def test_receipt_is_written(qtbot, ctx, shop, tmp_path, monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     dlg.receipt_button.click()
     assert out.read_bytes().startswith(b"%PDF") and opened
+    roll = out.read_bytes()
+    dlg.receipt_a4_button.click()
+    a4 = out.read_bytes()
+    assert a4.startswith(b"%PDF") and a4 != roll and len(opened) == 2
 
 
 def test_refund_with_a_reason_and_only_by_a_manager(qtbot, ctx, shop, context_for):

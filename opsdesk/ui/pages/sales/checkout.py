@@ -296,8 +296,13 @@ class CheckoutDialog(QDialog):
         self.receipt_button = QPushButton()
         self.receipt_button.setObjectName("print_receipt")
         self.receipt_button.setAutoDefault(False)
-        self.receipt_button.clicked.connect(self.print_receipt)
+        self.receipt_button.clicked.connect(lambda: self.print_receipt("80mm"))
         self.receipt_button.setVisible(self.receipts is not None)
+        self.receipt_a4_button = QPushButton()
+        self.receipt_a4_button.setObjectName("print_receipt_a4")
+        self.receipt_a4_button.setAutoDefault(False)
+        self.receipt_a4_button.clicked.connect(lambda: self.print_receipt("a4"))
+        self.receipt_a4_button.setVisible(self.receipts is not None)
         self.close_button = QPushButton()
         self.close_button.setObjectName("close")
         self.close_button.clicked.connect(self.accept)
@@ -307,6 +312,7 @@ class CheckoutDialog(QDialog):
         db_row = QHBoxLayout()
         db_row.addStretch()
         db_row.addWidget(self.receipt_button)
+        db_row.addWidget(self.receipt_a4_button)
         db_row.addWidget(self.close_button)
         dl.addLayout(db_row)
         self.stack = QStackedWidget()
@@ -352,6 +358,8 @@ class CheckoutDialog(QDialog):
         self.cancel_button.setToolTip(self.tr("Esc"))
         self.pay_button.setToolTip(self.tr("Enter or Ctrl+Enter"))
         self.receipt_button.setText(self.tr("&Print receipt…"))
+        self.receipt_button.setToolTip(self.tr("80 mm roll for the receipt printer"))
+        self.receipt_a4_button.setText(self.tr("Receipt on &A4…"))
         self.close_button.setText(self.tr("&Close"))
         for m, b in self.method_buttons.items():
             text = label(PAYMENT_METHODS, m)
@@ -472,7 +480,7 @@ class CheckoutDialog(QDialog):
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 
-    def print_receipt(self) -> None:
+    def print_receipt(self, paper: str = "80mm") -> None:
         if self.sale_result is None or self.receipts is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
@@ -481,7 +489,7 @@ class CheckoutDialog(QDialog):
         if not path:
             return
         try:
-            self.receipts.render_receipt(self.receipt_data(), path, paper="80mm")
+            self.receipts.render_receipt(self.receipt_data(), path, paper=paper)
         except (OpsError, OSError) as e:
             text = message_for(e) if isinstance(e, OpsError) else str(e)
             QMessageBox.warning(self, self.tr("Receipt"), text)
