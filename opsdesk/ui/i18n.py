@@ -5,12 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 # (code, name in its own language). English is the source language: it needs no file.
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体中文"))
 
 _installed: list[QTranslator] = []
+LEFT_TO_RIGHT = {"en", "zh_CN"}
+_rtl_set = False
+
+
+def _set_direction(app: QCoreApplication, lang: str) -> None:
+    global _rtl_set
+    from PySide6.QtCore import Qt  # importing the name builds Qt's enums: only when needed
+
+    rtl = QLocale(lang).textDirection() == Qt.LayoutDirection.RightToLeft
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    _rtl_set = rtl
 
 
 def system_language() -> str:
@@ -53,7 +64,8 @@ def install(app: QCoreApplication, lang: str, resources: Path) -> str:
     # Settings shows this as the current choice even when the language came from the system.
     app.setProperty("opsdesk_language", lang)
     QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
-    if hasattr(app, "setLayoutDirection"):
-        rtl = QLocale(lang).textDirection() == Qt.LayoutDirection.RightToLeft
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    # Touching Qt's namespace enums builds all of them (tens of milliseconds): only a language
+    # that could be right-to-left pays for it, and a left-to-right one only when switching back.
+    if hasattr(app, "setLayoutDirection") and (lang not in LEFT_TO_RIGHT or _rtl_set):
+        _set_direction(app, lang)
     return lang

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +38,9 @@ class LoginWindow(QDialog):
         f.setPointSizeF(f.pointSizeF() * 1.5)
         f.setBold(True)
         self.heading.setFont(f)
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by style sheet: the Qt.AlignmentFlag enum would build Qt's whole enum
+        # namespace before the first window (see i18n.install).
+        self.heading.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.form = ErrorForm()
         self.login = QLineEdit(last_login)
         self.login.setObjectName("login_name")
@@ -76,7 +78,9 @@ class LoginWindow(QDialog):
         (self.secret if last_login else self.login).setFocus()
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
+        from PySide6.QtCore import QEvent  # not at import: its enum is built on first use
+
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

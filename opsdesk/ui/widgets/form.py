@@ -7,7 +7,6 @@ never cleared.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from opsdesk.domain.errors import FieldErrors, OpsError
@@ -44,7 +43,6 @@ class ErrorForm(QWidget):
         err.setObjectName(f"error_{key}")
         err.setStyleSheet(ERROR_STYLE)
         err.setWordWrap(True)
-        err.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         err.hide()
         lay.addWidget(err)
         self.form.addRow(caption, box)
@@ -66,6 +64,11 @@ class ErrorForm(QWidget):
         if key in self._fields:
             _f, err, _c = self._fields[key]
             err.setText(text)
+            # Set here, not when the form is built: importing Qt's enum namespace is costly
+            # before the first window.
+            from PySide6.QtCore import Qt
+
+            err.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             err.show()
         else:
             self.set_general_error(text)
@@ -86,4 +89,6 @@ class ErrorForm(QWidget):
             if key in self._fields and first is None:
                 first = self._fields[key][0]
         if first is not None:
+            from PySide6.QtCore import Qt
+
             first.setFocus(Qt.FocusReason.OtherFocusReason)
