@@ -38,7 +38,16 @@ from sqlalchemy.orm import Session
 
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
-from opsdesk.db.models import Customer, Product, Sale, SaleLine, Staff, Store, StoredValueEntry
+from opsdesk.db.models import (
+    Customer,
+    Product,
+    Sale,
+    SaleLine,
+    Staff,
+    Store,
+    StoredValueEntry,
+    Visit,
+)
 from opsdesk.db.models import TierChange as TierChangeRow
 from opsdesk.db.queries import member_list
 from opsdesk.domain.errors import Collector, Conflict, NotFound, ValidationError
@@ -81,7 +90,8 @@ class TimelineItem:
     amount: int  # fen; signed as it changed the customer's money (a purchase is positive spend)
     text: str  # products bought, a reason, or "old → new" for a tier change
     ref: str  # "sale:12", "operation:abc", "tier_change:3"
-    reason: str = ""  # a tier change's reason code (membership, upgrade_spend, lapse, …)
+    reason: str = ""  # a tier change's reason code (membership, upgrade_spend, lapse, …);
+    # for a visit, its type (call, meeting, store_visit, wechat)
 
 
 @dataclass(frozen=True)
@@ -290,5 +300,12 @@ def _timeline(s: Session, c: Customer, names: dict[int, str], limit: int) -> tup
                f"{names.get(t.to_tier_id, '') if t.to_tier_id else ''}"
         items.append((t.at, 2, TimelineItem(t.at, "tier", 0, text, f"tier_change:{t.id}",
                                             t.reason)))
+    staff_names = dict(s.execute(select(Staff.id, Staff.name).where(
+        Staff.store_id == c.store_id)).all())
+    for v in s.scalars(select(Visit).where(Visit.customer_id == c.id)
+                       .order_by(Visit.at.desc(), Visit.id.desc()).limit(limit)):
+        who = staff_names.get(v.staff_id, "")
+        text = " · ".join(x for x in (who, v.outcome or v.note) if x)
+        items.append((v.at, 3, TimelineItem(v.at, "visit", 0, text, f"visit:{v.id}", v.type)))
     items.sort(key=lambda x: (x[0], x[1]), reverse=True)
     return tuple(i for _, _, i in items[:limit])

@@ -75,9 +75,14 @@ class TimelineModel(QAbstractTableModel):
             if col == 1:
                 return label(TIMELINE_KINDS, it.kind)
             if col == 2:
-                return format_money(it.amount, self.cur) if it.kind != "tier" else ""
+                return format_money(it.amount, self.cur) if it.kind not in ("tier", "visit") else ""
             if it.kind == "tier":
                 return f"{tier_reason(it.reason)}: {it.text}"
+            if it.kind == "visit":
+                from opsdesk.ui.pages.sales_process.texts import VISIT_TYPES, name
+
+                return f"{name(VISIT_TYPES, it.reason)}: {it.text}" if it.text else name(
+                    VISIT_TYPES, it.reason)
             return it.text
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
