@@ -6,10 +6,7 @@ from fractions import Fraction
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -18,8 +15,7 @@ from opsdesk.domain.members import ProductKind, ProductRole
 from opsdesk.domain.money import Currency, format_money, round_half_up
 from opsdesk.services.products import ProductRow
 from opsdesk.ui.labels import PRODUCT_ROLES, label
-
-Index = QModelIndex | QPersistentModelIndex
+from opsdesk.ui.models.rows_table import Index, RowsTableModel
 
 ROLE_COLOURS = {
     ProductRole.TRAFFIC: "#e8f6ef",
@@ -57,34 +53,18 @@ def margin_tenths(price: int, cost: int) -> int | None:
     return round_half_up(Fraction(price - cost, price) * 1000)
 
 
-class ProductTableModel(QAbstractTableModel):
+class ProductTableModel(RowsTableModel):
+    CONTEXT = "ProductTable"
+    COLUMNS = COLUMNS
+
     def __init__(self, cur: Currency, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.cur = cur
-        self._rows: list[ProductRow] = []
         self._tiers: dict[int, str] = {}
 
-    def set_rows(self, rows: list[ProductRow], tier_names: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: list[ProductRow], tier_names: dict[int, str]) -> None:  # type: ignore[override]
         self._tiers = dict(tier_names)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ProductRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate("ProductTable", COLUMNS[section][1])
-        return None
+        super().set_rows(rows)
 
     def _text(self, r: ProductRow, key: str) -> str:
         if key == "role":
@@ -111,10 +91,9 @@ class ProductTableModel(QAbstractTableModel):
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
-                or not (0 <= index.column() < len(COLUMNS)):
+        r = self.valid_row(index)
+        if r is None or not 0 <= index.column() < len(COLUMNS):
             return None
-        r = self._rows[index.row()]
         key = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, key)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from opsdesk.services.staff import StaffRow
+from opsdesk.ui.models.rows_table import Index, RowsTableModel
 from opsdesk.ui.pages.staff.roles import role_name
 
 COLUMNS = (
@@ -26,34 +24,11 @@ COLUMNS = (
     ("status", QT_TRANSLATE_NOOP("StaffTable", "Status")),
 )
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class StaffTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self._rows: list[StaffRow] = []
-
-    def set_rows(self, rows: list[StaffRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> StaffRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate("StaffTable", COLUMNS[section][1])
-        return None
+class StaffTableModel(RowsTableModel):
+    CONTEXT = "StaffTable"
+    COLUMNS = COLUMNS
 
     def _status(self, r: StaffRow) -> str:
         if not r.active:
@@ -63,10 +38,10 @@ class StaffTableModel(QAbstractTableModel):
         return QCoreApplication.translate("StaffTable", "Active")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        r = self.valid_row(index)
+        if r is None:
             return None
-        r = self._rows[index.row()]
-        key = COLUMNS[index.column()][0]
+        key = self.key_at(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "role":
                 return role_name(r.role)
