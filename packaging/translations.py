@@ -2,6 +2,11 @@
 
     python packaging/translations.py            # lupdate, then lrelease
     python packaging/translations.py --check    # exit 1 if a .ts is stale or has unfinished entries
+    python packaging/translations.py --fill zh.json   # also fill translations from a JSON file
+
+The JSON for ``--fill`` maps context to source text to translation:
+``{"LaunchesPage": {"New launch": "新建发售"}}``. Entries whose source is not (or no longer) in
+the code are reported and skipped.
 
 ``lupdate`` reads every .py under ``opsdesk/`` (``self.tr``, ``QCoreApplication.translate`` and
 ``QT_TRANSLATE_NOOP``) into ``resources/translations/opsdesk_<lang>.ts``: translations already made
@@ -15,12 +20,15 @@ context (class name) and the English text identify each message.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,6 +119,50 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
     return out
 
 
+def fill(ts: Path, translations: dict[str, dict[str, str]]) -> list[str]:
+    """Write ``translations`` into ``ts``; returns the entries that matched no message. Plural
+    messages take their forms joined by "|"."""
+    tree = ET.parse(ts)
+    unmatched = {(c, src) for c, table in translations.items() for src in table}
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        table = translations.get(name, {})
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if source not in table:
+                continue
+            unmatched.discard((name, source))
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            forms = translation.findall("numerusform")
+            if forms:
+                for form, text in zip(forms, table[source].split("|"), strict=False):
+                    form.text = text
+            else:
+                translation.text = table[source]
+            translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return [f"{c}: {s!r} is not in the code" for c, s in sorted(unmatched)]
+
+
+@contextlib.contextmanager
+def locked(folder: Path = TRANSLATIONS) -> Iterator[None]:
+    """One update at a time: two runs interleaving would drop each other's new entries."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # Windows: one person, one run
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def problems(ts: Path) -> list[str]:
     """What is wrong with an up-to-date .ts: unfinished or empty entries."""
     found = []
@@ -139,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="only report stale or unfinished translations (exit 1 if any)")
+    parser.add_argument("--fill", type=Path, metavar="JSON",
+                        help="fill translations from {context: {source: translation}}")
     args = parser.parse_args(argv)
     status = 0
     for lang in LANGUAGES:
@@ -149,9 +203,14 @@ def main(argv: list[str] | None = None) -> int:
             status |= bool(report)
             continue
         ts = ts_path(lang)
-        update(ts, lang=lang)
-        release(ts, qm_path(lang))
-        todo = problems(ts)
+        with locked():
+            update(ts, lang=lang)
+            if args.fill:
+                for line in fill(ts, json.loads(args.fill.read_text(encoding="utf-8"))):
+                    print("  skipped " + line)
+                update(ts, lang=lang)  # back to lupdate's own layout
+            release(ts, qm_path(lang))
+            todo = problems(ts)
         print(f"{ts.relative_to(ROOT)}: {len(messages(ts))} messages, {len(todo)} to translate")
         for line in todo:
             print("  " + line)

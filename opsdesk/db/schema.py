@@ -15,7 +15,7 @@ from pathlib import Path
 from opsdesk.domain.errors import EnvironmentProblem
 
 # Revisions in order; the last is the head. A test checks this against the migration scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 HEAD = REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

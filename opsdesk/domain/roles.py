@@ -51,6 +51,28 @@ class Permission(StrEnum):
     FOLLOWUPS_WORK = "followups.work"  # complete and snooze one's own tasks
     FOLLOWUPS_TEAM = "followups.team"  # the team's queue, others' tasks, reassigning
     HANDOVER = "staff.handover"
+    # Organisation and targets. Everyone sees their own targets; the team's plan is a manager's.
+    ORG_MANAGE = "org.manage"  # departments and positions
+    TARGETS_VIEW = "targets.view"  # one's own targets and tracking
+    TARGETS_VIEW_TEAM = "targets.view_team"
+    TARGETS_MANAGE = "targets.manage"  # the year's plan, its versions, the capacity planner
+    # Incentives. PAY_VIEW / PAY_MANAGE above cover everyone's pay; these are the rest.
+    PAY_VIEW_OWN = "pay.view_own"
+    CONTESTS_MANAGE = "contests.manage"
+    # Promotion.
+    REFERRALS_MANAGE = "referrals.manage"  # reward rules
+    PROMOTERS_MANAGE = "promoters.manage"  # enrolment, levels, commission plans
+    PROMOTERS_PAYOUT = "promoters.payout"
+    PONDS_MANAGE = "ponds.manage"  # partners, contracts, imports
+    PONDS_SETTLE = "ponds.settle"  # monthly settlement and its lock
+    CHANNELS_MANAGE = "channels.manage"  # spend per channel
+    # Launches.
+    LAUNCHES_MANAGE = "launches.manage"
+    LAUNCHES_RECORD = "launches.record"  # entries, locks, deals
+    LAUNCHES_REFUND = "launches.refund"
+    # Dashboard and reports.
+    DASHBOARD_VIEW = "dashboard.view"  # the store's figures (everyone has a home page)
+    REPORTS_EXPORT = "reports.export"
 
 
 _ALL = frozenset(Permission)
@@ -69,6 +91,9 @@ _DESK = frozenset({
     Permission.STORED_VALUE_SPEND,
     Permission.SALES_SELL,
     Permission.TIERS_RUN_LAPSES,
+    Permission.TARGETS_VIEW,
+    Permission.PAY_VIEW_OWN,
+    Permission.LAUNCHES_RECORD,
 })
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -88,13 +113,27 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.FOLLOWUPS_RULES,
         Permission.FOLLOWUPS_TEAM,
         Permission.HANDOVER,
+        Permission.ORG_MANAGE,
+        Permission.TARGETS_VIEW_TEAM,
+        Permission.TARGETS_MANAGE,
+        Permission.CONTESTS_MANAGE,
+        Permission.PROMOTERS_MANAGE,
+        Permission.PROMOTERS_PAYOUT,
+        Permission.PONDS_MANAGE,
+        Permission.CHANNELS_MANAGE,
+        Permission.LAUNCHES_MANAGE,
+        Permission.LAUNCHES_REFUND,
+        Permission.DASHBOARD_VIEW,
+        Permission.REPORTS_EXPORT,
     }),
     # Money leaves the till only by a manager's or the owner's hand: refunds and reversals.
     Role.FRONT_DESK: frozenset({Permission.STAFF_VIEW, Permission.BACKUP, *_DESK}),
     Role.SALES: frozenset({Permission.STAFF_VIEW, Permission.MEMBERS_VIEW,
                            Permission.MEMBERS_REGISTER, Permission.MEMBERS_EDIT,
                            Permission.SALES_SELL, Permission.STAGE_SET, Permission.VISITS_LOG,
-                           Permission.FOLLOWUPS_GENERATE, Permission.FOLLOWUPS_WORK}),
+                           Permission.FOLLOWUPS_GENERATE, Permission.FOLLOWUPS_WORK,
+                           Permission.TARGETS_VIEW, Permission.PAY_VIEW_OWN,
+                           Permission.LAUNCHES_RECORD}),
 }
 
 

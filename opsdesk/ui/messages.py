@@ -374,6 +374,11 @@ MESSAGES: dict[str, str] = {
     "visit.unknown_customer": QT_TRANSLATE_NOOP("Errors", "Choose the customer from the list."),
     "visit.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a colleague of this store."),
     "visit.unknown_task": QT_TRANSLATE_NOOP("Errors", "This follow-up no longer exists; refresh the list."),
+    # organisation and targets
+    # incentives
+    # promotion
+    # launches
+    # dashboard and reports
 }
 
 UNKNOWN = QT_TRANSLATE_NOOP("Errors", "The action could not be completed ({code}).")

@@ -12,10 +12,13 @@ from opsdesk.db.models.sales_process import (
     StageChange,
     Visit,
 )
-from opsdesk.db.models.staff import Department, Staff
+from opsdesk.db.models.staff import Department, Position, Staff
 from opsdesk.db.models.store import Setting, Store
 
 __all__ = ["AuditEntry", "Customer", "Department", "FollowUpRuleRow", "FollowUpTask", "Offer",
-           "PipelineStage", "Product", "StageChange", "Visit", "Sale", "SaleLine", "Setting",
+           "PipelineStage", "Position", "Product", "StageChange", "Visit", "Sale", "SaleLine", "Setting",
            "Staff", "StoredValueEntry", "Store", "Tier", "TierBonusBracket", "TierChange",
            "UpgradeRule"]
+
+# Each capability's tables live in a module of their own and register on import.
+from opsdesk.db.models import incentives, launches, promotion, targets  # noqa: E402, F401

@@ -31,6 +31,20 @@ class Department(Base):
     sort: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class Position(Base):
+    """A post in the organisation (店长, 顾问, 前台…) with its duties; pay schemes hang on it."""
+
+    __tablename__ = "position"
+    __table_args__ = (UniqueConstraint("store_id", "name"),)
+    id: Mapped[int] = pk()
+    store_id: Mapped[int] = store_fk()
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
+    name: Mapped[str] = mapped_column(String(60))
+    duties: Mapped[str] = mapped_column(Text, default="")
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
 class Staff(Base):
     __tablename__ = "staff"
     __table_args__ = (
@@ -46,6 +60,8 @@ class Staff(Base):
     secret_hash: Mapped[str] = mapped_column(String(200))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"), index=True)
     position: Mapped[str] = mapped_column(String(60), default="")
+    # The structured post; ``position`` above stays as the free-text title shown on slips.
+    position_id: Mapped[int | None] = mapped_column(ForeignKey("position.id"), index=True)
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     phone: Mapped[str] = mapped_column(String(20), default="")
     hire_date: Mapped[date | None] = mapped_column(Date)

@@ -1,0 +1,3 @@
+"""incentives tables."""
+
+from __future__ import annotations

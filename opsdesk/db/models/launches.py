@@ -1,0 +1,3 @@
+"""launches tables."""
+
+from __future__ import annotations

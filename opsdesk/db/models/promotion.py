@@ -1,0 +1,3 @@
+"""promotion tables."""
+
+from __future__ import annotations

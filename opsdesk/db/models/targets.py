@@ -1,0 +1,3 @@
+"""targets tables."""
+
+from __future__ import annotations
