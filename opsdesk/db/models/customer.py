@@ -36,6 +36,8 @@ class Customer(Base):
         Index("ix_customer_store_stage", "store_id", "stage", "id"),
         Index("ix_customer_store_expires", "store_id", "tier_expires_on"),
         Index("ix_customer_referrer", "referrer_id"),
+        Index("ix_customer_promoter", "promoter_id"),
+        Index("ix_customer_pond", "pond_id"),
     )
     id: Mapped[int] = pk()
     store_id: Mapped[int] = store_fk()
@@ -45,6 +47,10 @@ class Customer(Base):
     birthday: Mapped[date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(20), default="walk_in")
     referrer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
+    # The promoter or partner pond that brought the customer (promotion tables). A promoter row
+    # points back at its customer, hence use_alter: the two tables reference each other.
+    promoter_id: Mapped[int | None] = mapped_column(ForeignKey("promoter.id", use_alter=True))
+    pond_id: Mapped[int | None] = mapped_column(ForeignKey("pond.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = created_at()
