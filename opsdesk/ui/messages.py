@@ -375,6 +375,10 @@ MESSAGES: dict[str, str] = {
     "visit.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a colleague of this store."),
     "visit.unknown_task": QT_TRANSLATE_NOOP("Errors", "This follow-up no longer exists; refresh the list."),
     # organisation and targets
+    "targets.unknown_staff": QT_TRANSLATE_NOOP("Errors", "The plan names a person who is not on the staff list."),
+    "targets.unit_invalid": QT_TRANSLATE_NOOP("Errors", "The plan names “{unit}”, which is not a person."),
+    "targets.plan_empty": QT_TRANSLATE_NOOP("Errors", "The plan has no targets to save."),
+    "targets.range_reversed": QT_TRANSLATE_NOOP("Errors", "The end date must be on or after the start date."),
     # incentives
     # promotion
     # launches
