@@ -136,7 +136,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from opsdesk.domain.errors import Collector, ValidationError
-from opsdesk.domain.money import apply_rate, check_amount
+from opsdesk.domain.money import apply_rate, check_amount, round_half_up
 from opsdesk.domain.targets import Number, as_fraction
 
 T = TypeVar("T")
@@ -646,3 +646,91 @@ def locked_not_paid(terms: LaunchTerms, holders: Iterable[LockHolder]) -> tuple[
                    amount_due_for_deal(terms, h.held))
             for h in holders if h.held > 0 and not h.dealt]
     return tuple(sorted(rows, key=lambda u: (u.locked_on, u.customer_id)))
+
+
+# ----------------------------------------------------------------------------- stored shares
+
+BASIS_POINTS = 10_000  # 100 %
+
+
+def share_to_bp(share: Number, *, field: str | None = None) -> int:
+    """A refund share (1 = 100 %) in basis points, rounded half up: how the database keeps it."""
+    return round_half_up(as_fraction(share, field=field or "share") * BASIS_POINTS)
+
+
+def rule_from_bp(until_bp: int, after_bp: int) -> RefundRule:
+    return RefundRule(Fraction(until_bp, BASIS_POINTS), Fraction(after_bp, BASIS_POINTS))
+
+
+# ----------------------------------------------------------------------------- money
+
+
+class PaymentKind(StrEnum):
+    ENTRY = "entry"  # an entry fee, >= 0
+    ENTRY_REFUND = "entry_refund"  # < 0
+    BALANCE = "balance"  # the deal's payment of price - deposit, >= 0
+
+
+@dataclass(frozen=True)
+class LaunchMoney:
+    """A launch's money, each figure a magnitude in fen (>= 0)."""
+
+    entry_fees: int = 0
+    entry_refunds: int = 0
+    deposits_paid: int = 0
+    deposits_refunded: int = 0
+    deposits_forfeited: int = 0
+    deposits_applied: int = 0
+    balances: int = 0
+
+    @property
+    def deposits_held(self) -> int:
+        """Paid in, neither paid back nor turned into revenue: a liability, not revenue."""
+        return (self.deposits_paid - self.deposits_refunded - self.deposits_forfeited
+                - self.deposits_applied)
+
+    @property
+    def revenue(self) -> int:
+        """Entry fees kept + deposits forfeited + deposits applied to deals + balances paid."""
+        return (self.entry_fees - self.entry_refunds + self.deposits_forfeited
+                + self.deposits_applied + self.balances)
+
+    @property
+    def collected(self) -> int:
+        """Money taken in less money paid back: ``revenue + deposits_held``."""
+        return self.revenue + self.deposits_held
+
+
+def launch_money(payments: Iterable[tuple[str, int]],
+                 deposits: Iterable[DepositEntry]) -> LaunchMoney:
+    """Totals of a launch's payment rows ``(kind, signed amount)`` and deposit entries."""
+    fees = refunds = balances = 0
+    for kind, amount in payments:
+        k = PaymentKind(kind)
+        if k is PaymentKind.ENTRY:
+            fees += amount
+        elif k is PaymentKind.ENTRY_REFUND:
+            refunds -= amount
+        else:
+            balances += amount
+    b = DepositBalance()
+    for e in deposits:
+        b = b.apply(e)
+    return LaunchMoney(fees, refunds, b.paid, b.refunded, b.forfeited, b.applied, balances)
+
+
+def card_refund_parts(amount: int, paid_principal: int, paid_bonus: int) -> tuple[int, int]:
+    """Split a refund of ``amount`` back onto a stored-value card in the proportion the payment
+    was drawn (principal, bonus), principal rounded half up, so the card gets back no more
+    bonus than it gave. ``paid_*`` are magnitudes; ``amount <= paid_principal + paid_bonus``."""
+    check_amount(amount, allow_zero=False, field="amount")
+    total = paid_principal + paid_bonus
+    if amount > total:
+        raise ValidationError("launch.refund_exceeds_paid", field="amount", max=total)
+    p = round_half_up(Fraction(amount * paid_principal, total))
+    return p, amount - p
+
+
+def offered_or_waiting_position(ids_in_order: Sequence[int], own_id: int) -> int:
+    """1-based position of ``own_id`` in the waiting list (ids of live rows, oldest first)."""
+    return list(ids_in_order).index(own_id) + 1

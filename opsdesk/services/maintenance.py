@@ -174,6 +174,13 @@ def _done_tasks(s: Session) -> list[str]:
             for r in rows]
 
 
+@invariant("launch deposit ledgers replay without a negative held deposit")
+def _launch_deposits(s: Session) -> list[str]:
+    from opsdesk.services.launches import deposit_ledger_problems
+
+    return deposit_ledger_problems(s)
+
+
 @invariant("visits, tasks and stage changes belong to their customer's store")
 def _sales_process_store(s: Session) -> list[str]:
     rows = _ids(s, """

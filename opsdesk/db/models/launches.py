@@ -92,6 +92,7 @@ class LaunchPayment(Base):
         UniqueConstraint("store_id", "operation_id"),
         CheckConstraint(f"kind IN {PAYMENT_KINDS_SQL}", name="kind"),
         CheckConstraint(f"payment_method IN {METHODS_SQL}", name="payment_method"),
+        CheckConstraint("(amount = 0) = (payment_method IS NULL)", name="method_when_paid"),
         CheckConstraint("(kind = 'entry_refund' AND amount < 0 AND refunds_id IS NOT NULL) OR "
                         "(kind <> 'entry_refund' AND amount >= 0 AND refunds_id IS NULL)",
                         name="sign"),
@@ -103,7 +104,7 @@ class LaunchPayment(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     kind: Mapped[str] = mapped_column(String(12))
     amount: Mapped[int] = mapped_column(Money)
-    payment_method: Mapped[str] = mapped_column(String(12))
+    payment_method: Mapped[str | None] = mapped_column(String(12))  # none when nothing was paid
     refunds_id: Mapped[int | None] = mapped_column(ForeignKey("launch_payment.id"))
     operation_id: Mapped[str] = mapped_column(String(64))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # credited seller
