@@ -43,7 +43,7 @@ from opsdesk.domain.roles import Permission
 from opsdesk.domain.stored_value import Balance, Entry, EntryKind, reversal_entries, spend_entry
 from opsdesk.domain.text import clean_text
 from opsdesk.domain.tiers import DISCOUNT_UNITS, discount_to_units, expiry, price_with_discount
-from opsdesk.services import audit, pipeline, tiers
+from opsdesk.services import audit, pipeline, promoters, referrals, tiers
 from opsdesk.services import stored_value as sv
 from opsdesk.services.context import Actor
 from opsdesk.services.tiers import TierNotice
@@ -204,6 +204,9 @@ def sell(db: Database, actor: Actor, data: SaleInput) -> SaleResult:
             c.last_purchase_at = at
             c.lifetime_spend += total
             s.flush()
+            # A referred customer's sale earns in the same transaction: reward and commission.
+            referrals.after_sale(s, actor, c, sale)
+            promoters.after_sale(s, actor, c, sale)
             if n := tiers.apply_upgrade(s, actor, c, ladder, at, op):
                 notices.append(n)
         s.flush()
@@ -277,6 +280,8 @@ def refund_sale(db: Database, actor: Actor, sale_id: int, operation_id: str,
                 sv.post(s, actor, c, entries, op, at, sale_id=refund.id,
                         reverses=[r.id for r in paid])
             c.lifetime_spend -= orig.total
+            referrals.after_sale_refund(s, actor, orig, op, at)
+            promoters.after_sale_refund(s, actor, orig, refund)
             if n := _take_back_membership(s, actor, c, orig, at, op):
                 notices.append(n)
         s.flush()

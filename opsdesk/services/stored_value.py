@@ -58,7 +58,7 @@ from opsdesk.domain.stored_value import (
     topup_entries,
 )
 from opsdesk.domain.text import clean_text
-from opsdesk.services import audit, tiers
+from opsdesk.services import audit, referrals, tiers
 from opsdesk.services.context import Actor
 from opsdesk.services.tiers import TierNotice
 
@@ -210,6 +210,7 @@ def top_up(db: Database, actor: Actor, customer_id: int, amount: int,
         notice = tiers.apply_upgrade(s, actor, c, ladder, at, op, this_topup=amount)
         rows = post(s, actor, c, topup_entries(amount, ladder.tier(c.tier_id)), op, at,
                     payment_method=method)
+        referrals.after_topup(s, actor, c, amount, op, at)
         result = _result(s, actor, rows, replayed=False, upgrade=notice)
         _audit(s, actor, "stored_value.topup", result, payment_method=method.value)
         return result
@@ -251,6 +252,7 @@ def refund(db: Database, actor: Actor, customer_id: int, amount: int | None,
         entry = refund_entry(ledger_balance(s, c.id), amount)
         rows = post(s, actor, c, [Entry(entry.kind, entry.principal, entry.bonus, text)], op,
                     clock.now(), payment_method=method)
+        referrals.after_principal_refund(s, actor, c, op, rows[0].at)
         result = _result(s, actor, rows, replayed=False)
         _audit(s, actor, "stored_value.refund", result, payment_method=method.value)
         return result
@@ -301,6 +303,7 @@ def reverse(db: Database, actor: Actor, original_operation_id: str, operation_id
             ledger_balance(s, c.id),
             [Entry(EntryKind(r.kind), r.principal, r.bonus, r.reason) for r in originals], reason)
         rows = post(s, actor, c, entries, op, clock.now(), reverses=[r.id for r in originals])
+        referrals.after_topup_reversed(s, actor, c, original_operation_id, op, rows[0].at)
         result = _result(s, actor, rows, replayed=False)
         _audit(s, actor, "stored_value.reverse", result, reverses=original_operation_id,
                reason=entries[0].reason)
