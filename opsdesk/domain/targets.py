@@ -807,3 +807,65 @@ def plan_indicator(year: int, indicator: Indicator, total: int,
               else month_weights)
         units.append(plan_unit(year, unit, amount, mw, weekday_weights, closed))
     return IndicatorPlan(Indicator(indicator), total, tuple(units))
+
+
+def split_by_groups(total: int, group_weights: Mapping[K, Number],
+                    member_weights: Mapping[K, Mapping[str, Number]]) -> dict[str, int]:
+    """Two levels: ``total`` to groups (departments) by ``group_weights``, then each group's part
+    to its members (people) by their weights, both largest remainder, so the members' parts add
+    up exactly to ``total``.
+
+    A group with a weight of 0 gets 0 and its members 0. A group with a part above 0 needs at least
+    one member (``targets.no_units``, param ``group``) with a weight above 0
+    (``targets.zero_weights``, param ``group``). Returns member -> part, in group order.
+    """
+    shares = split_by_weights(total, group_weights, field="department_weights")
+    out: dict[str, int] = {}
+    for group, share in shares.items():
+        members = member_weights.get(group, {})
+        if share == 0:
+            out.update(dict.fromkeys(members, 0))
+            continue
+        if not members:
+            raise ValidationError("targets.no_units", field="weights", group=str(group))
+        try:
+            out.update(split_by_weights(share, members))
+        except ValidationError as e:
+            e.params = {**e.params, "group": str(group)}
+            raise
+    return out
+
+
+def plan_indicator_split(year: int, indicator: Indicator, shares: Mapping[str, int],
+                         month_weights: Sequence[Number] | Mapping[str, Sequence[Number]] = FLAT,
+                         weekday_weights: Sequence[Number] = EVERY_DAY,
+                         closed: Collection[date] = ()) -> IndicatorPlan:
+    """:func:`plan_indicator` from shares already worked out (e.g. by :func:`split_by_groups`):
+    each unit's share to months, each month to days."""
+    _check_year(year)
+    units = []
+    for unit, amount in shares.items():
+        mw = (month_weights.get(unit, FLAT) if isinstance(month_weights, Mapping)
+              else month_weights)
+        units.append(plan_unit(year, unit, check_total(amount), mw, weekday_weights, closed))
+    return IndicatorPlan(Indicator(indicator), sum(shares.values()), tuple(units))
+
+
+def seasonality_latest(history: Mapping[Month, int], year: int) -> tuple[int, ...]:
+    """Month weights for ``year`` from the latest 12 known months before it, each month's
+    figure given to its calendar month (a loss month weighs 0).
+
+    This is "last year's distribution" for a plan made before last year is over: planning 2027
+    in November 2026 takes December 2025 and January..October 2026. Fewer than 12 known months
+    or all zero → ``targets.no_history`` (``year`` = ``year - 1``).
+    """
+    _check_year(year)
+    series = known_series(history, year)
+    if len(series) < 12:
+        raise ValidationError("targets.no_history", field="seasonality", year=year - 1)
+    weights = [0] * 12
+    for (_, m), v in series[-12:]:
+        weights[m - 1] = max(0, v)
+    if not any(weights):
+        raise ValidationError("targets.no_history", field="seasonality", year=year - 1)
+    return tuple(weights)

@@ -393,3 +393,159 @@ def person_month_targets(db: Database, actor: Actor, year: int,
         for sid, ind, amount in s.execute(q):
             out.setdefault(sid, {})[ind] = amount
         return out
+
+
+# ----------------------------------------------------------------------------- planning data
+
+HISTORY_MONTHS_MAX = 60
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    name: str
+    role: str
+    department_id: int | None
+    department: str
+    position_id: int | None
+    position: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class DepartmentInfo:
+    id: int
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class PlanningData:
+    """Everything the target wizard needs for ``year``, read in one transaction.
+
+    ``store_history[indicator]`` is the store's monthly figures from its first month with any
+    activity up to the last month before ``year`` that is over (at most 60 months), every month
+    of that range present (0 when nothing happened) — the ``History`` of
+    :mod:`opsdesk.domain.targets`. ``person_history[indicator][staff_id]`` is the same for each
+    person over the same range. ``funnel[staff_id or None][(y, m)]`` is (revenue, deals, visits,
+    leads) per month, where leads are the distinct customers the person visited that month;
+    ``None`` is the whole store.
+    """
+
+    year: int
+    today: date
+    people: tuple[PersonInfo, ...]
+    departments: tuple[DepartmentInfo, ...]
+    positions: tuple[tuple[int, str], ...]
+    store_history: Mapping[str, Mapping[tuple[int, int], int]]
+    person_history: Mapping[str, Mapping[int, Mapping[tuple[int, int], int]]]
+    funnel: Mapping[int | None, Mapping[tuple[int, int], tuple[int, int, int, int]]]
+    previous_settings: Mapping[str, Any]
+    current_version: int  # 0 when the year has no plan yet
+
+
+def month_bounds(first: tuple[int, int], last: tuple[int, int]) -> list[datetime]:
+    """Month starts from ``first`` to the month after ``last`` (both inclusive as months)."""
+    out = []
+    y, m = first
+    while (y, m) <= last:
+        out.append(datetime(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    out.append(datetime(y, m, 1))
+    return out
+
+
+def planning_data(db: Database, actor: Actor, year: int, today: date | None = None) -> PlanningData:
+    from opsdesk.db import clock
+    from opsdesk.db.models import Department, Position
+
+    audit.require(db, actor, Permission.TARGETS_MANAGE, "targets.planning_data", f"year:{year}")
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2200:
+        raise ValidationError("targets.invalid_year", field="year", year=str(year))
+    today = today or clock.now().date()
+    # The last month that is over, and before the planned year.
+    last = min((year - 1, 12), (today.year, today.month - 1) if today.month > 1
+               else (today.year - 1, 12))
+    with db.read() as s:
+        people = tuple(PersonInfo(p.id, p.name, p.role, p.department_id, dname or "",
+                                  p.position_id, pname or p.position or "", p.active)
+                       for p, dname, pname in s.execute(
+                           select(Staff, Department.name, Position.name)
+                           .outerjoin(Department, Department.id == Staff.department_id)
+                           .outerjoin(Position, Position.id == Staff.position_id)
+                           .where(Staff.store_id == actor.store_id)
+                           .order_by(Department.sort, Staff.id)))
+        departments = tuple(DepartmentInfo(d.id, d.name, d.kind) for d in s.scalars(
+            select(Department).where(Department.store_id == actor.store_id)
+            .order_by(Department.sort, Department.id)))
+        positions = tuple(s.execute(select(Position.id, Position.name).where(
+            Position.store_id == actor.store_id).order_by(Position.sort, Position.id)).all())
+        starts = [v for v in (
+            s.scalar(select(func.min(Sale.at)).where(Sale.store_id == actor.store_id)),
+            s.scalar(select(func.min(Customer.created_at)).where(
+                Customer.store_id == actor.store_id))) if v is not None]
+        store_history: dict[str, dict[tuple[int, int], int]] = {i: {} for i in INDICATORS}
+        person_history: dict[str, dict[int, dict[tuple[int, int], int]]] = {
+            i: {} for i in INDICATORS}
+        funnel: dict[int | None, dict[tuple[int, int], tuple[int, int, int, int]]] = {}
+        if starts:
+            first = (min(starts).year, min(starts).month)
+            lo_idx = max(first[0] * 12 + first[1] - 1, last[0] * 12 + last[1] - HISTORY_MONTHS_MAX)
+            first = (lo_idx // 12, lo_idx % 12 + 1)
+            if first <= last:
+                bounds = month_bounds(first, last)
+                months = [(b.year, b.month) for b in bounds[:-1]]
+                for ind in INDICATORS:
+                    store_history[ind] = dict.fromkeys(months, 0)
+                got = bucketed_actuals(s, actor.store_id, bounds, visits=True)
+                visits_by: dict[Key, int] = {}
+                for (sid, i), row in got.items():
+                    m = months[i]
+                    for ind in INDICATORS:
+                        v = row.get(ind, 0)
+                        store_history[ind][m] += v
+                        if sid is not None and v:
+                            ph = person_history[ind].setdefault(sid, dict.fromkeys(months, 0))
+                            ph[m] += v
+                    visits_by[(sid, i)] = row.get("visits", 0)
+                leads = _leads(s, actor.store_id, bounds)
+                store_rows: dict[tuple[int, int], list[int]] = {}
+                for (sid, i), row in got.items():
+                    m = months[i]
+                    rec = (row.get("revenue", 0), row.get("deals", 0), row.get("visits", 0),
+                           leads.get((sid, i), 0))
+                    if sid is not None:
+                        funnel.setdefault(sid, {})[m] = rec
+                    acc = store_rows.setdefault(m, [0, 0, 0, 0])
+                    for k in range(3):
+                        acc[k] += rec[k]
+                store_leads = _leads(s, actor.store_id, bounds, by_staff=False)
+                for i, m in enumerate(months):
+                    acc = store_rows.get(m, [0, 0, 0, 0])
+                    acc[3] = store_leads.get((None, i), 0)
+                    funnel.setdefault(None, {})[m] = tuple(acc)  # type: ignore[assignment]
+        pid = _current_id(s, actor.store_id, year) or _current_id(s, actor.store_id, year - 1)
+        settings: dict[str, Any] = {}
+        version = 0
+        if pid is not None:
+            row = s.get(TargetPlan, pid)
+            try:
+                settings = json.loads(row.settings or "{}")
+            except ValueError:
+                settings = {}
+            if row.year == year:
+                version = row.version
+    return PlanningData(year, today, people, departments, positions, store_history,
+                        person_history, funnel, settings, version)
+
+
+def _leads(s: Session, store_id: int, bounds: Sequence[datetime],
+           by_staff: bool = True) -> dict[Key, int]:
+    """Distinct customers visited per (staff, month): the leads a person worked (the whole
+    store's under staff ``None`` with ``by_staff=False``)."""
+    b = bucket(Visit.at, bounds)
+    who = Visit.staff_id if by_staff else literal(None)
+    q = (select(who, b, func.count(func.distinct(Visit.customer_id)))
+         .where(Visit.store_id == store_id, Visit.at >= bounds[0], Visit.at < bounds[-1])
+         .group_by(*((Visit.staff_id, b) if by_staff else (b,))))
+    return {(sid if by_staff else None, i): n for sid, i, n in s.execute(q)}
