@@ -43,13 +43,15 @@ Error codes: the ``followups.*`` codes of ``domain.followups``; ``followup.unkno
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, text, tuple_
+from sqlalchemy import Date, DateTime, Integer, and_, bindparam, case, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from opsdesk.db import clock
@@ -59,9 +61,13 @@ from opsdesk.db.models import (
     Customer,
     FollowUpRuleRow,
     FollowUpTask,
+    Sale,
     Setting,
     Staff,
+    StageChange,
+    Visit,
 )
+from opsdesk.db.models.sales_process import FollowUpState
 from opsdesk.domain import followups as rules_domain
 from opsdesk.domain.errors import ValidationError
 from opsdesk.domain.followups import (
@@ -80,7 +86,6 @@ from opsdesk.services import audit, visits
 from opsdesk.services.context import Actor
 
 LOOKBACK_SETTING = "followups.lookback_days"
-LAST_RUN_SETTING = "followups.last_run"  # see _state
 OPEN = ("open", "snoozed")
 
 
@@ -203,33 +208,122 @@ def save_rules(db: Database, actor: Actor, rules: Sequence[FollowUpRule],
 
 
 # ----------------------------------------------------------------------------- generation
+#
+# Incremental design. A full evaluation of a rule reads every customer the rule could concern;
+# on a million members that is seconds. ``followup_state`` remembers per rule how far the last
+# run covered: its ``today`` (``covered_on``), the rule's settings then, and the highest ids of
+# the fact rows it had seen (sales and refunds, visits, customers, stage changes, audit entries).
+# Every task of ``due_tasks(covered_on)`` exists after that run, so the next run on ``today``
+# only needs the keys that are due now and were not due then. A key becomes due for one of two
+# reasons, and the run looks at exactly those:
+#
+# * time: the due date of a fact already known entered the window. Each rule reads only the
+#   days that newly entered it: trial anchors and purchase days in ``(covered_on - d, today - d]``
+#   (one or a few days of the sale and visit indexes), birthdays in
+#   ``(covered_on + n, today + n]``, last purchases in ``(cutoff(covered_on), cutoff(today)]``,
+#   idle anchors (registration or contact days) in ``(covered_on - n, today - n]``;
+# * facts: a customer gained a sale, refund, visit, stage change or edit (rows above the
+#   watermarks: the "touched" customers). For them the whole rule is evaluated, by customer id.
+#
+# Each query checks the rule's full condition, so it can never create a task the full
+# evaluation would not; the two reasons above cover every key the full evaluation would newly
+# find. A rule whose settings changed, a run for an earlier day than the last, too many touched
+# customers or a bulk member import (which edits birthdays without naming the customers) make
+# that rule evaluate in full, as does ``force=True``. Tasks are never deleted by the app; a
+# task deleted by hand is only found again by a forced run.
+#
+# Portability: the SQL is text in one dialect-neutral shape; the few date expressions that
+# differ between SQLite (ISO text, ``date(x, '+N days')``) and PostgreSQL (``date + N``) are in
+# ``_Dialect``; every date parameter is computed in Python and bound with its SQL type.
+
+TOUCHED_MAX = 20_000  # beyond this many touched customers a full evaluation is cheaper
+_CHUNK = 500  # customer ids per statement (SQLite builds may limit a statement's parameters)
+_USES_LOOKBACK = (RuleKind.TRIAL_24H, RuleKind.AFTER_PURCHASE)
 
 
-def _iso(d: date) -> str:
-    return d.isoformat()
+class _Dialect:
+    """The generator's date expressions for SQLite (dates are ISO text) or PostgreSQL."""
 
+    def __init__(self, name: str) -> None:
+        self.pg = name == "postgresql"
 
-class _SQLiteDates:
-    """The generator's date expressions; dates are ISO text, as SQLite stores them."""
+    def day(self, expr: str) -> str:
+        return f"CAST({expr} AS DATE)" if self.pg else f"date({expr})"
 
-    @staticmethod
-    def day(expr: str) -> str:
-        return f"date({expr})"
+    def plus_days(self, expr: str, n: int) -> str:
+        """``expr`` is a day (the result of :meth:`day` or a date column)."""
+        n = int(n)
+        return f"({expr} + {n})" if self.pg else f"date({expr}, '{n:+d} days')"
 
-    @staticmethod
-    def plus_days(expr: str, n: int) -> str:
-        return f"date({expr}, '{int(n):+d} days')"
-
-    @staticmethod
-    def plus_months(expr: str, n: int) -> str:
+    def plus_months(self, expr: str, n: int) -> str:
+        n = int(n)
+        if self.pg:  # PostgreSQL clamps to the month's end, as the domain does
+            return f"CAST({expr} + INTERVAL '{n} months' AS DATE)"
         # date(x, '+N months') overflows into the next month (Jan 31 + 1 month = Mar 3);
         # the domain clamps to the month's end, so take the smaller of the two.
-        n = int(n)
         return (f"min(date({expr}, '+{n} months'), "
                 f"date({expr}, 'start of month', '+{n + 1} months', '-1 day'))")
 
+    def key(self, expr: str) -> str:
+        """A day as ``YYYY-MM-DD`` text, for task keys."""
+        return f"to_char({expr}, 'YYYY-MM-DD')" if self.pg else expr
 
-_D = _SQLiteDates
+    def later(self, day: str, maybe: str) -> str:
+        """The later of a day and a day that may be NULL."""
+        return f"GREATEST({day}, {maybe})" if self.pg else f"max({day}, COALESCE({maybe}, {day}))"
+
+
+def _exec(s: Session, sql: str, params: dict):  # noqa: ANN202
+    """``sql`` with the parameters it names, each bound with its SQL type (dates as dates)."""
+    binds = []
+    for k, v in params.items():
+        if not re.search(rf":{k}\b", sql):
+            continue
+        if isinstance(v, datetime):
+            binds.append(bindparam(k, v, type_=DateTime()))
+        elif isinstance(v, date):
+            binds.append(bindparam(k, v, type_=Date()))
+        elif isinstance(v, (list, tuple)):
+            typ = Date() if v and isinstance(v[0], date) else Integer()
+            binds.append(bindparam(k, list(v), type_=typ, expanding=True))
+        else:
+            binds.append(bindparam(k, v))
+    return s.execute(text(sql).bindparams(*binds))
+
+
+@dataclass
+class _Run:
+    """One rule's run: full, or incremental since ``since`` for the ``touched`` customers."""
+
+    s: Session
+    sql: _Dialect
+    params: dict
+    today: date
+    full: bool
+    since: date | None = None
+    touched: tuple[int, ...] = ()
+
+    def insert(self, select_sql: str, extra: dict | None = None) -> int:
+        # "WHERE true" keeps SQLite from reading ON CONFLICT as the join's ON clause.
+        sql = (_INSERT + "SELECT :store, x.cid, x.staff, :rule, x.key, x.due, x.due, 'open', "
+               f"'', :now FROM ({select_sql}) x WHERE true ON CONFLICT (store_id, key) DO NOTHING")
+        return _exec(self.s, sql, {**self.params, **(extra or {})}).rowcount or 0
+
+    def chunks(self) -> list[list[int]]:
+        t = list(self.touched)
+        return [t[i:i + _CHUNK] for i in range(0, len(t), _CHUNK)]
+
+    def new_days(self, lo: date, hi: date, shift: int) -> tuple[date, date] | None:
+        """The part of the window ``[lo, hi]`` (``hi = today + shift``) that was not inside it
+        on the last run (``since + shift``); ``None``: nothing new."""
+        if self.full:
+            return (lo, hi) if lo <= hi else None
+        lo = max(lo, add_days(self.since, shift + 1))
+        return (lo, hi) if lo <= hi else None
+
+
+_INSERT = ("INSERT INTO followup_task (store_id, customer_id, staff_id, rule, key, due_on, "
+           "queue_on, status, note, created_at) ")
 
 # A sale that counts as a purchase: a sale, of a customer, never refunded (the refund's
 # refunds_id is unique and indexed, so the check is one seek).
@@ -241,56 +335,66 @@ def _purchase(alias: str) -> str:
     return _PURCHASE.format(s=alias)
 
 
-_INSERT = ("INSERT INTO followup_task (store_id, customer_id, staff_id, rule, key, due_on, "
-           "queue_on, status, note, created_at) ")
+def _trial(r: _Run, rule: FollowUpRule, lookback: int) -> int:
+    d, D = rule.offset, r.sql
+    lo, hi = add_days(r.today, -d - lookback), add_days(r.today, -d)
+
+    def anchors(who: str) -> str:
+        return f"""
+            SELECT a.cid AS cid, c.staff_id AS staff,
+                   'trial_24h:' || a.cid || ':' || {D.key('a.d')} AS key,
+                   {D.plus_days('a.d', d)} AS due
+            FROM (
+                SELECT s.customer_id AS cid, {D.day('s.at')} AS d FROM sale s
+                WHERE s.store_id = :store AND s.at >= :lo AND s.at < :hi {who.format(x='s')}
+                  AND {_purchase('s')}
+                  AND EXISTS (SELECT 1 FROM sale_line l JOIN product p ON p.id = l.product_id
+                              WHERE l.sale_id = s.id AND p.role = 'traffic')
+                UNION
+                SELECT v.customer_id, {D.day('v.at')} FROM visit v
+                WHERE v.store_id = :store AND v.at >= :lo AND v.at < :hi
+                  AND v.type = 'store_visit' {who.format(x='v')}
+                  AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.customer_id = v.customer_id
+                                  AND w.type = 'store_visit' AND w.at < {D.day('v.at')})
+            ) a JOIN customer c ON c.id = a.cid"""
+
+    n = 0
+    days = r.new_days(lo, hi, -d)
+    if days:
+        n += r.insert(anchors(""), {"lo": days[0], "hi": add_days(days[1], 1)})
+    for ids in r.chunks():
+        n += r.insert(anchors("AND {x}.customer_id IN :ids"),
+                      {"lo": lo, "hi": add_days(hi, 1), "ids": ids})
+    return n
 
 
-def _insert(s: Session, select_sql: str, params: dict) -> int:
-    # "WHERE true" keeps SQLite from reading ON CONFLICT as the join's ON clause.
-    sql = (_INSERT + "SELECT :store, x.cid, x.staff, :rule, x.key, x.due, x.due, 'open', '', :now "
-           f"FROM ({select_sql}) x WHERE true ON CONFLICT (store_id, key) DO NOTHING")
-    return s.execute(text(sql), params).rowcount or 0
-
-
-def _trial(s: Session, base: dict, today: date, rule: FollowUpRule, lookback: int) -> int:
-    d = rule.offset
-    lo, hi = add_days(today, -d - lookback), add_days(today, -d + 1)
-    sql = f"""
-        SELECT a.cid AS cid, c.staff_id AS staff,
-               'trial_24h:' || a.cid || ':' || a.d AS key, {_D.plus_days('a.d', d)} AS due
-        FROM (
-            SELECT s.customer_id AS cid, {_D.day('s.at')} AS d FROM sale s
-            WHERE s.store_id = :store AND s.at >= :lo AND s.at < :hi AND {_purchase('s')}
-              AND EXISTS (SELECT 1 FROM sale_line l JOIN product p ON p.id = l.product_id
-                          WHERE l.sale_id = s.id AND p.role = 'traffic')
-            UNION
-            SELECT v.customer_id, {_D.day('v.at')} FROM visit v
-            WHERE v.store_id = :store AND v.at >= :lo AND v.at < :hi AND v.type = 'store_visit'
-              AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.customer_id = v.customer_id
-                              AND w.type = 'store_visit' AND w.at < {_D.day('v.at')})
-        ) a JOIN customer c ON c.id = a.cid"""
-    return _insert(s, sql, {**base, "lo": _iso(lo), "hi": _iso(hi)})
-
-
-def _after_purchase(s: Session, base: dict, today: date, rule: FollowUpRule,
-                    lookback: int) -> int:
+def _after_purchase(r: _Run, rule: FollowUpRule, lookback: int) -> int:
+    D = r.sql
     n = 0
     for k in rule.offsets:
-        lo, hi = add_days(today, -k - lookback), add_days(today, -k + 1)
-        # Superseded: another purchase day in (p, p + k].
-        sql = f"""
-            SELECT p.cid AS cid, c.staff_id AS staff,
-                   'after_purchase:' || p.cid || ':' || p.d || ':' || {k} AS key,
-                   {_D.plus_days('p.d', k)} AS due
-            FROM (SELECT DISTINCT s.customer_id AS cid, {_D.day('s.at')} AS d FROM sale s
-                  WHERE s.store_id = :store AND s.at >= :lo AND s.at < :hi
-                    AND {_purchase('s')}) p
-            JOIN customer c ON c.id = p.cid
-            WHERE NOT EXISTS (
-                SELECT 1 FROM sale n WHERE n.customer_id = p.cid
-                  AND n.at >= {_D.plus_days('p.d', 1)} AND n.at < {_D.plus_days('p.d', k + 1)}
-                  AND {_purchase('n')})"""
-        n += _insert(s, sql, {**base, "lo": _iso(lo), "hi": _iso(hi)})
+        lo, hi = add_days(r.today, -k - lookback), add_days(r.today, -k)
+
+        def days_of(who: str, k: int = k) -> str:
+            # Superseded: another purchase day in (p, p + k].
+            return f"""
+                SELECT p.cid AS cid, c.staff_id AS staff,
+                       'after_purchase:' || p.cid || ':' || {D.key('p.d')} || ':' || {k} AS key,
+                       {D.plus_days('p.d', k)} AS due
+                FROM (SELECT DISTINCT s.customer_id AS cid, {D.day('s.at')} AS d FROM sale s
+                      WHERE s.store_id = :store AND s.at >= :lo AND s.at < :hi {who}
+                        AND {_purchase('s')}) p
+                JOIN customer c ON c.id = p.cid
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM sale n WHERE n.customer_id = p.cid
+                      AND n.at >= {D.plus_days('p.d', 1)} AND n.at < {D.plus_days('p.d', k + 1)}
+                      AND {_purchase('n')})"""
+
+        days = r.new_days(lo, hi, -k)
+        if days:
+            n += r.insert(days_of(""), {"lo": days[0], "hi": add_days(days[1], 1)})
+        for ids in r.chunks():
+            n += r.insert(days_of("AND s.customer_id IN :ids"),
+                          {"lo": lo, "hi": add_days(hi, 1), "ids": ids})
     return n
 
 
@@ -304,91 +408,123 @@ def _reactivation_cutoff(today: date, months: int) -> date:
     return p
 
 
-def _reactivation(s: Session, base: dict, today: date, rule: FollowUpRule,
-                  lookback: int) -> int:
-    m = rule.offset
-    cutoff = _reactivation_cutoff(today, m)
-    nxt = add_days(cutoff, 1)
-    # customer.last_purchase_at is the latest sale, refunded or not ("opsdesk check" holds it
-    # to that), so a customer idle since the cut-off is found through its index. Whose latest
-    # sale is later can still qualify only if that sale was refunded, or lies after ``today``
-    # (a run "as of" an earlier day); both are few and added by name.
-    sql = f"""
-        SELECT y.cid AS cid, y.staff AS staff, 'reactivation:' || y.cid || ':' || y.p AS key,
-               {_D.plus_months('y.p', m)} AS due
-        FROM (
-            SELECT c.id AS cid, c.staff_id AS staff,
-                   (SELECT {_D.day('max(s.at)')} FROM sale s WHERE s.customer_id = c.id
-                      AND s.at < :tomorrow AND {_purchase('s')}) AS p
-            FROM customer c
-            WHERE c.id IN (
-                SELECT id FROM customer WHERE store_id = :store AND last_purchase_at < :nxt
-                UNION SELECT customer_id FROM sale WHERE store_id = :store
-                    AND refunds_id IS NOT NULL AND customer_id IS NOT NULL
-                UNION SELECT customer_id FROM sale WHERE store_id = :store AND at >= :tomorrow
-                    AND customer_id IS NOT NULL)
-        ) y
-        WHERE y.p IS NOT NULL AND y.p <= :cutoff"""
-    return _insert(s, sql, {**base, "nxt": _iso(nxt), "cutoff": _iso(cutoff)})
+def _reactivation(r: _Run, rule: FollowUpRule, lookback: int) -> int:
+    m, D = rule.offset, r.sql
+    cutoff = _reactivation_cutoff(r.today, m)
+
+    def idle(candidates: str) -> str:
+        return f"""
+            SELECT y.cid AS cid, y.staff AS staff,
+                   'reactivation:' || y.cid || ':' || {D.key('y.p')} AS key,
+                   {D.plus_months('y.p', m)} AS due
+            FROM (
+                SELECT c.id AS cid, c.staff_id AS staff,
+                       (SELECT {D.day('max(s.at)')} FROM sale s WHERE s.customer_id = c.id
+                          AND s.at < :tomorrow AND {_purchase('s')}) AS p
+                FROM customer c
+                WHERE c.id IN {candidates}
+            ) y
+            WHERE y.p IS NOT NULL AND y.p <= :cutoff"""
+
+    if r.full:
+        # customer.last_purchase_at is the latest sale, refunded or not ("opsdesk check" holds
+        # it to that), so a customer idle since the cut-off is found through its index. Whose
+        # latest sale is later can still qualify only if that sale was refunded, or lies after
+        # ``today`` (a run "as of" an earlier day); both are few and added by name.
+        return r.insert(idle("""(
+            SELECT id FROM customer WHERE store_id = :store AND last_purchase_at < :nxt
+            UNION SELECT customer_id FROM sale WHERE store_id = :store
+                AND refunds_id IS NOT NULL AND customer_id IS NOT NULL
+            UNION SELECT customer_id FROM sale WHERE store_id = :store AND at >= :tomorrow
+                AND customer_id IS NOT NULL)"""),
+                        {"nxt": add_days(cutoff, 1), "cutoff": cutoff})
+    n = 0
+    # Whose latest purchase day crossed the threshold since the last run made a purchase on
+    # that day: the customers of the days (cutoff(since), cutoff(today)].
+    before = _reactivation_cutoff(r.since, m)
+    if before < cutoff:
+        n += r.insert(idle("""(
+            SELECT customer_id FROM sale WHERE store_id = :store AND at >= :lo AND at < :hi
+                AND customer_id IS NOT NULL)"""),
+                      {"lo": add_days(before, 1), "hi": add_days(cutoff, 1), "cutoff": cutoff})
+    for ids in r.chunks():
+        n += r.insert(idle(":ids"), {"ids": ids, "cutoff": cutoff})
+    return n
 
 
-def _birthday(s: Session, base: dict, today: date, rule: FollowUpRule, lookback: int) -> int:
-    n = rule.offset
-    # Birthdays falling in [today, today + n] of this year or the next: a short list of
-    # (month-day, year, due) rows, one per calendar day, Feb 29 mapped onto Feb 28.
-    rows: list[tuple[str, int, str]] = []
-    for y in (today.year, today.year + 1):
-        for md in {(m, d) for m, d in _month_days(today, n, y)}:
-            b = birthday_on(rules_domain.MonthDay(*md), y)
-            rows.append((f"{md[0]:02d}-{md[1]:02d}", y, _iso(add_days(b, -n))))
-    if not rows:
+def _birthday(r: _Run, rule: FollowUpRule, lookback: int) -> int:
+    n_before = rule.offset
+    lo, hi = r.today, add_days(r.today, n_before)
+    first = r.s.scalar(select(func.min(Customer.birthday)).where(
+        Customer.store_id == r.params["store"], Customer.birthday.is_not(None)))
+    if first is None:
         return 0
-    values = " UNION ALL ".join(f"SELECT '{md}' AS md, {y} AS y, '{due}' AS due"
-                                for md, y, due in rows)
-    sql = f"""
-        SELECT c.id AS cid, c.staff_id AS staff, 'birthday:' || c.id || ':' || w.y AS key,
-               w.due AS due
-        FROM customer c JOIN ({values}) w ON w.md = substr(c.birthday, 6, 5)
-        WHERE c.store_id = :store AND c.birthday IS NOT NULL"""
-    return _insert(s, sql, base)
+    last = r.s.scalar(select(func.max(Customer.birthday)).where(
+        Customer.store_id == r.params["store"]))
+    years = range(first.year, last.year + 1)
+    fresh = r.new_days(lo, hi, n_before)
+    n = 0
+    b = lo
+    while b <= hi:
+        # The birth dates whose birthday falls on day b: the same month and day in every birth
+        # year, and Feb 29 on Feb 28 of a year without it.
+        mds = [(b.month, b.day)]
+        if (b.month, b.day) == (2, 28) and birthday_on(rules_domain.MonthDay(2, 29), b.year) == b:
+            mds.append((2, 29))
+        born = [date(y, mo, dd) for y in years for mo, dd in mds
+                if dd <= calendar.monthrange(y, mo)[1]]
+        extra = {"born": born, "suffix": f":{b.year}", "due": add_days(b, -n_before)}
+        sql = """
+            SELECT c.id AS cid, c.staff_id AS staff, 'birthday:' || c.id || :suffix AS key,
+                   :due AS due
+            FROM customer c WHERE c.store_id = :store AND c.birthday IN :born"""
+        if fresh and fresh[0] <= b <= fresh[1]:
+            n += r.insert(sql, extra)
+        else:
+            for ids in r.chunks():
+                n += r.insert(sql + " AND c.id IN :ids", {**extra, "ids": ids})
+        b = add_days(b, 1)
+    return n
 
 
-def _month_days(today: date, n: int, year: int) -> list[tuple[int, int]]:
-    """The birthdays (month, day) whose day in ``year`` lies in ``[today, today + n]``."""
-    out = []
-    d = today
-    end = add_days(today, n)
-    while d <= end:
-        if d.year == year:
-            out.append((d.month, d.day))
-            if (d.month, d.day) == (2, 28) and birthday_on(rules_domain.MonthDay(2, 29),
-                                                           year) == d:
-                out.append((2, 29))
-        d += timedelta(days=1)
+def _lead_idle(r: _Run, rule: FollowUpRule, lookback: int) -> int:
+    n, D = rule.offset, r.sql
+    cut = add_days(r.today, -n)
+
+    def idle(candidates: str) -> str:
+        last_contact = (f"(SELECT {D.day('max(v.at)')} FROM visit v "
+                        "WHERE v.customer_id = c.id AND v.at < :tomorrow)")
+        return f"""
+            SELECT y.cid AS cid, y.staff AS staff,
+                   'lead_idle:' || y.cid || ':' || {D.key('y.a')} AS key,
+                   {D.plus_days('y.a', n)} AS due
+            FROM (
+                SELECT c.id AS cid, c.staff_id AS staff,
+                       {D.later(D.day('c.created_at'), last_contact)} AS a
+                FROM customer c
+                WHERE c.store_id = :store AND c.stage IN ('lead', 'target', 'qualified')
+                  AND c.created_at < :tomorrow {candidates}
+            ) y
+            WHERE y.a <= :cut"""
+
+    if r.full:
+        return r.insert(idle(""), {"cut": cut})
+    out = 0
+    # A new idle count reaches n days for those registered or last contacted on the days that
+    # newly reached the age.
+    days = r.new_days(add_days(r.since, -n + 1), cut, -n)
+    if days:
+        out += r.insert(idle("""AND c.id IN (
+            SELECT id FROM customer WHERE store_id = :store AND created_at >= :lo
+                AND created_at < :hi
+            UNION SELECT customer_id FROM visit WHERE store_id = :store AND at >= :lo
+                AND at < :hi)"""), {"cut": cut, "lo": days[0], "hi": add_days(days[1], 1)})
+    for ids in r.chunks():
+        out += r.insert(idle("AND c.id IN :ids"), {"cut": cut, "ids": ids})
     return out
 
 
-def _lead_idle(s: Session, base: dict, today: date, rule: FollowUpRule, lookback: int) -> int:
-    n = rule.offset
-    cut = add_days(today, -n)
-    sql = f"""
-        SELECT y.cid AS cid, y.staff AS staff, 'lead_idle:' || y.cid || ':' || y.a AS key,
-               {_D.plus_days('y.a', n)} AS due
-        FROM (
-            SELECT c.id AS cid, c.staff_id AS staff,
-                   max({_D.day('c.created_at')},
-                       COALESCE((SELECT {_D.day('max(v.at)')} FROM visit v
-                                 WHERE v.customer_id = c.id AND v.at < :tomorrow), '')) AS a
-            FROM customer c
-            WHERE c.store_id = :store AND c.stage IN ('lead', 'target', 'qualified')
-              AND c.created_at < :tomorrow
-        ) y
-        WHERE y.a <= :cut"""
-    return _insert(s, sql, {**base, "cut": _iso(cut)})
-
-
-def _deposit_unpaid(s: Session, base: dict, today: date, rule: FollowUpRule,
-                    lookback: int) -> int:
+def _deposit_unpaid(r: _Run, rule: FollowUpRule, lookback: int) -> int:
     return 0  # no launches, so no locked deposits, are recorded yet
 
 
@@ -402,51 +538,103 @@ _GENERATORS = {
 }
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """The highest id of each kind of fact row: what a run has seen."""
+
+    sale_id: int
+    visit_id: int
+    customer_id: int
+    stage_change_id: int
+    audit_id: int
+
+
+def _marks(s: Session) -> _Marks:
+    def top(col) -> int:  # noqa: ANN001
+        return int(s.scalar(select(func.max(col))) or 0)
+
+    return _Marks(top(Sale.id), top(Visit.id), top(Customer.id), top(StageChange.id),
+                  top(AuditEntry.id))
+
+
+def _touched(s: Session, store_id: int, m: _Marks) -> tuple[set[int], bool]:
+    """The customers whose facts changed since the marks ``m``, and whether a bulk edit (a
+    member import, which fills in birthdays of existing members) happened since."""
+    ids: set[int] = set()
+    for q in (select(Sale.customer_id).where(Sale.id > m.sale_id, Sale.store_id == store_id,
+                                             Sale.customer_id.is_not(None)),
+              select(Visit.customer_id).where(Visit.id > m.visit_id, Visit.store_id == store_id),
+              select(Customer.id).where(Customer.id > m.customer_id,
+                                        Customer.store_id == store_id),
+              select(StageChange.customer_id).where(StageChange.id > m.stage_change_id,
+                                                    StageChange.store_id == store_id)):
+        ids.update(s.scalars(q))
+    bulk = False
+    for action, target in s.execute(select(AuditEntry.action, AuditEntry.target).where(
+            AuditEntry.id > m.audit_id, AuditEntry.store_id == store_id,
+            AuditEntry.outcome == "ok")):
+        if target.startswith("customer:") and target[9:].isdigit():
+            ids.add(int(target[9:]))
+        elif action == "member.import":
+            bulk = True
+    return ids, bulk
+
+
+def _signature(rule: FollowUpRule, lookback: int) -> str:
+    sig = f"{int(rule.enabled)}:{','.join(map(str, rule.offsets))}"
+    return f"{sig}:{lookback}" if rule.kind in _USES_LOOKBACK else sig
+
+
 def generate_in_session(s: Session, store_id: int, today: date,
-                        settings: RuleSettings | None = None) -> GenerationResult:
+                        settings: RuleSettings | None = None, *,
+                        full: bool = False) -> GenerationResult:
+    """Creates the tasks due on ``today`` (see above); ``full``: evaluate every rule in full."""
     settings = settings or _load(s, store_id)
-    base = {"store": store_id, "now": clock.now().isoformat(" "),
-            "tomorrow": _iso(add_days(today, 1))}
+    sql = _Dialect(s.get_bind().dialect.name)
+    now_marks = _marks(s)
+    states = {st.kind: st for st in s.scalars(select(FollowUpState).where(
+        FollowUpState.store_id == store_id))}
+    touched_by: dict[_Marks, tuple[set[int], bool]] = {}
+    base = {"store": store_id, "now": clock.now(), "tomorrow": add_days(today, 1)}
     by_rule: dict[str, int] = {}
-    for r in settings.rules:
-        if r.enabled:
-            base["rule"] = r.kind.value
-            by_rule[r.kind.value] = _GENERATORS[r.kind](s, dict(base), today, r,
-                                                        settings.lookback_days)
+    for rule in settings.rules:
+        st = states.get(rule.kind.value)
+        if not rule.enabled:
+            if st is not None:
+                s.delete(st)  # switched back on later, the rule starts afresh
+            continue
+        sig = _signature(rule, settings.lookback_days)
+        run = _Run(s, sql, {**base, "rule": rule.kind.value}, today, full=True)
+        if not full and st is not None and st.settings == sig and st.covered_on <= today:
+            seen = _Marks(st.sale_id, st.visit_id, st.customer_id, st.stage_change_id,
+                          st.audit_id)
+            if seen not in touched_by:
+                touched_by[seen] = _touched(s, store_id, seen)
+            ids, bulk = touched_by[seen]
+            if len(ids) <= TOUCHED_MAX and not (bulk and rule.kind is RuleKind.BIRTHDAY):
+                run = _Run(s, sql, run.params, today, full=False, since=st.covered_on,
+                           touched=tuple(sorted(ids)))
+        by_rule[rule.kind.value] = _GENERATORS[rule.kind](run, rule, settings.lookback_days)
+        if st is None:
+            st = FollowUpState(store_id=store_id, kind=rule.kind.value)
+            s.add(st)
+        st.settings, st.covered_on, st.updated_at = sig, today, clock.now()
+        (st.sale_id, st.visit_id, st.customer_id, st.stage_change_id,
+         st.audit_id) = (now_marks.sale_id, now_marks.visit_id, now_marks.customer_id,
+                         now_marks.stage_change_id, now_marks.audit_id)
+    s.flush()
     return GenerationResult(sum(by_rule.values()), by_rule)
 
 
-def _state(s: Session, store_id: int, today: date, settings: RuleSettings) -> str:
-    """What a run's outcome depends on: the day, the rules, and every fact, summed up by the
-    newest audit entry (every service that changes a fact - sale, refund, visit, member edit,
-    stage change - writes one in the same transaction)."""
-    last = s.scalar(select(func.max(AuditEntry.id))) or 0
-    rules = ";".join(f"{r.kind.value}:{int(r.enabled)}:{','.join(map(str, r.offsets))}"
-                     for r in settings.rules)
-    return f"{today.isoformat()}|{settings.lookback_days}|{rules}|{last}"
-
-
 def generate(db: Database, actor: Actor, today: date, *, force: bool = False) -> GenerationResult:
-    """``force``: evaluate every rule even when nothing changed since the last run."""
+    """``force``: evaluate every rule in full, not only what changed since the last run."""
     audit.require(db, actor, Permission.FOLLOWUPS_GENERATE, "followups.generate")
     with db.write() as s:
-        settings = _load(s, actor.store_id)
-        marker = s.scalars(select(Setting).where(Setting.store_id == actor.store_id,
-                                                 Setting.key == LAST_RUN_SETTING)).first()
-        if not force and marker is not None \
-                and marker.value == _state(s, actor.store_id, today, settings):
-            # The same day, rules and facts as the last run: it would find nothing new.
-            return GenerationResult(0, {r.kind.value: 0 for r in settings.rules if r.enabled})
-        result = generate_in_session(s, actor.store_id, today, settings)
+        result = generate_in_session(s, actor.store_id, today, full=force)
         if result.created:
             audit.record_as(s, actor, "followups.generate", "", {
                 "today": today.isoformat(), "created": result.created,
                 "by_rule": result.by_rule})
-        state = _state(s, actor.store_id, today, settings)
-        if marker is None:
-            s.add(Setting(store_id=actor.store_id, key=LAST_RUN_SETTING, value=state))
-        else:
-            marker.value = state
         return result
 
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opsdesk.db.base import Base, created_at, pk, store_fk
+from opsdesk.db.models.customer import Customer
 
 STAGES_SQL = "('lead', 'target', 'qualified', 'customer', 'repeat')"
 VISIT_TYPES_SQL = "('call', 'meeting', 'store_visit', 'wechat')"
@@ -138,6 +139,32 @@ class FollowUpTask(Base):
         ForeignKey("visit.id", use_alter=True, name="fk_followup_task_done_visit_id_visit"))
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = created_at()
+
+
+class FollowUpState(Base):
+    """How far task generation has covered one rule of a store: the ``today`` of its last run, the
+    rule's settings then (``settings``: a signature; a change re-evaluates the rule in full), and
+    the highest ids of the fact rows it had seen. The next run reads only rows above these ids and
+    the days that newly entered the rule's window since ``covered_on``."""
+
+    __tablename__ = "followup_state"
+    __table_args__ = (UniqueConstraint("store_id", "kind"),)
+    id: Mapped[int] = pk()
+    store_id: Mapped[int] = mapped_column(ForeignKey("store.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    settings: Mapped[str] = mapped_column(String(120))
+    covered_on: Mapped[date] = mapped_column(Date)
+    sale_id: Mapped[int] = mapped_column(Integer, default=0)
+    visit_id: Mapped[int] = mapped_column(Integer, default=0)
+    customer_id: Mapped[int] = mapped_column(Integer, default=0)
+    stage_change_id: Mapped[int] = mapped_column(Integer, default=0)
+    audit_id: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = created_at()
+
+
+# The follow-up generator finds the birthdays of a day by seeking their dates (one per birth
+# year); declared here, beside the generator's other tables, rather than in the customer model.
+Index("ix_customer_store_birthday", Customer.store_id, Customer.birthday)
 
 
 class Visit(Base):

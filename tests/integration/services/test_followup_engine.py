@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
 from opsdesk.db.models import Customer, FollowUpTask, Sale, SaleLine, Visit
+from opsdesk.db.models.sales_process import FollowUpState
 from opsdesk.domain.errors import PermissionDenied, ValidationError
 from opsdesk.domain.followups import (
     LIMITS,
@@ -158,8 +159,9 @@ def test_sql_generator_equals_the_reference(db: Database, store: Actor, seed: in
         lookback = rng.choice([0, 1, 7, 30, 90])
         followups.save_rules(db, store, rules, lookback)
         today = DAY0 + timedelta(days=rng.randrange(60, SPAN + 30))
-        with db.write() as s:
+        with db.write() as s:  # from scratch: no tasks, nothing covered
             s.execute(delete(FollowUpTask))
+            s.execute(delete(FollowUpState))
         result = followups.generate(db, store, today)
         expect = {(t.key, t.rule.value, t.customer_id, t.staff_id, t.due)
                   for t in due_tasks(rules, world.facts, today, lookback_days=lookback)}
