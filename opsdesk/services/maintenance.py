@@ -181,6 +181,20 @@ def _launch_deposits(s: Session) -> list[str]:
     return deposit_ledger_problems(s)
 
 
+@invariant("promoter commission ledgers replay: clawbacks within accruals, no overpaid payout")
+def _commission_ledgers(s: Session) -> list[str]:
+    from opsdesk.services.promoters import check_ledgers
+
+    return check_ledgers(s)
+
+
+@invariant("locked pond settlements: lines add up, owed = fee + share + minimum top-up")
+def _pond_settlements(s: Session) -> list[str]:
+    from opsdesk.services.ponds import check_settlements
+
+    return check_settlements(s)
+
+
 @invariant("visits, tasks and stage changes belong to their customer's store")
 def _sales_process_store(s: Session) -> list[str]:
     rows = _ids(s, """

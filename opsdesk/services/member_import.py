@@ -60,7 +60,10 @@ class ImportSummary:
 
 def import_members(db: Database, actor, rows: Iterable, on_duplicate: OnDuplicate | str,  # noqa: ANN001
                    progress: Callable[[int], None] | None = None,
-                   should_cancel: Callable[[], bool] | None = None) -> ImportSummary:
+                   should_cancel: Callable[[], bool] | None = None, *,
+                   pond_id: int | None = None) -> ImportSummary:
+    """``pond_id``: the partner pond handing these customers over; each new one is tagged with
+    it (source ``pond``). Existing customers keep their source."""
     audit.require(db, actor, Permission.MEMBERS_REGISTER, "member.import")
     try:
         choice = OnDuplicate(on_duplicate)
@@ -105,9 +108,12 @@ def import_members(db: Database, actor, rows: Iterable, on_duplicate: OnDuplicat
                 row = dict(store_id=actor.store_id, name=r.name, phone=r.phone,
                            phone_last4=last4(r.phone), pinyin_full=full,
                            pinyin_initials=initials, gender=r.gender, birthday=r.birthday,
-                           source=r.source, notes=_notes(r), card_no=None,
+                           source="pond" if pond_id is not None else r.source,
+                           notes=_notes(r), card_no=None,
                            stage=Stage.LEAD.value, lifetime_spend=0, balance_principal=0,
                            balance_bonus=0, balance_total=0, created_at=now)
+                if pond_id is not None:
+                    row["pond_id"] = pond_id
                 existing[r.phone] = None  # a later row with the same phone is a duplicate
                 (with_tier if tier else new_rows).append((row, tier))
             if new_rows:
@@ -145,7 +151,7 @@ def import_members(db: Database, actor, rows: Iterable, on_duplicate: OnDuplicat
                                          Customer.card_no.is_(None)).values(card_no=card))
         audit.record_as(s, actor, "member.import", "customers",
                         {"created": created, "merged": merged, "skipped": skipped,
-                         "problems": len(problems)})
+                         "problems": len(problems), "pond_id": pond_id})
         if progress:
             progress(done)
     return ImportSummary(created, merged, skipped, tuple(problems))

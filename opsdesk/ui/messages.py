@@ -381,6 +381,17 @@ MESSAGES: dict[str, str] = {
     "targets.range_reversed": QT_TRANSLATE_NOOP("Errors", "The end date must be on or after the start date."),
     # incentives
     # promotion
+    "promoter.already_enrolled": QT_TRANSLATE_NOOP("Errors", "This customer is already a promoter."),
+    "promoter.unknown_level": QT_TRANSLATE_NOOP("Errors", "Choose a promoter level from the list."),
+    "promoter.unknown_customer": QT_TRANSLATE_NOOP("Errors", "Choose a customer of this store."),
+    "promoter.inactive": QT_TRANSLATE_NOOP("Errors", "This promoter has stopped; customers can no longer be credited to them."),
+    "promoter.self_referral": QT_TRANSLATE_NOOP("Errors", "A promoter cannot be credited with bringing themself."),
+    "promoter.bracket_invalid": QT_TRANSLATE_NOOP("Errors", "The revenue bounds of bracket {index} must be whole amounts."),
+    "pond.name_taken": QT_TRANSLATE_NOOP("Errors", "Another partner pond is already called “{name}”."),
+    "pond.contract_overlap": QT_TRANSLATE_NOOP("Errors", "This contract overlaps the one starting {start}; end that one first or start this one later."),
+    "pond.no_contract": QT_TRANSLATE_NOOP("Errors", "No contract of this pond covers {year}-{month}: there is nothing to settle."),
+    "channel.spend_kind_invalid": QT_TRANSLATE_NOOP("Errors", "Choose what the money was spent on."),
+    "channel.period_too_long": QT_TRANSLATE_NOOP("Errors", "Choose a period of at most {max} days."),
     # launches
     # dashboard and reports
 }
