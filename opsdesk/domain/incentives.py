@@ -50,7 +50,8 @@ Formulas
   the subsidy is always listed; at or above the line the mentor also gets ``bonus``; below it a
   cut ``round_half_up(subsidy × min(1, (standard_line − attainment) / standard_line))`` is taken
   off: proportional to the shortfall, so an apprentice at 0 costs the whole subsidy and the
-  subsidy net of the cut is never below 0.
+  subsidy net of the cut is never below 0. An apprentice without a target for the month (no
+  plan) has no attainment (``None``): the subsidy is listed and neither bonus nor cut applies.
 * **Contest prizes** (:func:`award_contest`): competition ranking on the metric, higher is better;
   only a value > 0 is placed (doing nothing wins nothing). ``k`` participants tied at rank ``r``
   occupy positions ``r .. r+k−1`` and share the sum of those positions' prizes equally
@@ -595,7 +596,7 @@ class MentorRule:
 @dataclass(frozen=True)
 class ApprenticeResult:
     apprentice: str  # the name printed on the mentor's slip
-    attainment: Ratio
+    attainment: Ratio | None  # None: no target for the month (no plan), the rule is not applied
 
 
 @dataclass(frozen=True)
@@ -626,7 +627,17 @@ def _check_standard_line(value: Ratio) -> Fraction:
     return line
 
 
+def _mentor_lines_unknown(rule: MentorRule, ap: ApprenticeResult) -> list[PayLine]:
+    """No target, so no attainment: the subsidy is listed, neither bonus nor cut applies."""
+    if not rule.subsidy:
+        return []
+    return [_line(PayKind.MENTOR_SUBSIDY, rule.subsidy, _basis(
+        "pay.mentor_subsidy", apprentice=text_value(ap.apprentice),
+        amount=money_value(rule.subsidy)))]
+
+
 def _mentor_lines(rule: MentorRule, ap: ApprenticeResult) -> list[PayLine]:
+    assert ap.attainment is not None
     out = mentor_outcome(rule, ap.attainment)
     who = text_value(ap.apprentice)
     a = ratio_value(to_ratio(ap.attainment))
@@ -972,6 +983,9 @@ def _all_mentor_lines(rule: MentorRule | None,
     out: list[PayLine] = []
     for i, ap in enumerate(apprentices):
         clean_text(ap.apprentice, field="apprentices", max_len=REASON_MAX)
+        if ap.attainment is None:
+            out.extend(_mentor_lines_unknown(rule, ap))
+            continue
         if to_ratio(ap.attainment, field="apprentices") < 0:
             raise ValidationError("incentives.attainment_invalid", field="apprentices", index=i)
         out.extend(_mentor_lines(rule, ap))

@@ -59,6 +59,7 @@ class Permission(StrEnum):
     # Incentives. PAY_VIEW / PAY_MANAGE above cover everyone's pay; these are the rest.
     PAY_VIEW_OWN = "pay.view_own"
     CONTESTS_MANAGE = "contests.manage"
+    ASSESSMENTS_SCORE = "assessments.score"  # the team's assessments; manual items by hand
     # Promotion.
     REFERRALS_MANAGE = "referrals.manage"  # reward rules
     PROMOTERS_MANAGE = "promoters.manage"  # enrolment, levels, commission plans
@@ -117,6 +118,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         Permission.TARGETS_VIEW_TEAM,
         Permission.TARGETS_MANAGE,
         Permission.CONTESTS_MANAGE,
+        Permission.ASSESSMENTS_SCORE,
         Permission.PROMOTERS_MANAGE,
         Permission.PROMOTERS_PAYOUT,
         Permission.PONDS_MANAGE,

@@ -181,6 +181,13 @@ def _launch_deposits(s: Session) -> list[str]:
     return deposit_ledger_problems(s)
 
 
+@invariant("locked pay runs: run total = sum of slips, slip total = sum of its lines")
+def _locked_pay_runs(s: Session) -> list[str]:
+    from opsdesk.services.pay_runs import locked_run_problems
+
+    return locked_run_problems(s)
+
+
 @invariant("promoter commission ledgers replay: clawbacks within accruals, no overpaid payout")
 def _commission_ledgers(s: Session) -> list[str]:
     from opsdesk.services.promoters import check_ledgers

@@ -380,6 +380,26 @@ MESSAGES: dict[str, str] = {
     "targets.plan_empty": QT_TRANSLATE_NOOP("Errors", "The plan has no targets to save."),
     "targets.range_reversed": QT_TRANSLATE_NOOP("Errors", "The end date must be on or after the start date."),
     # incentives
+    "pay.unknown_position": QT_TRANSLATE_NOOP("Errors", "Choose a position of this store."),
+    "pay.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a person of this store."),
+    "pay_run.month_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a month between 2000 and 2100."),
+    "pay_run.locked": QT_TRANSLATE_NOOP("Errors", "The pay run for {year}-{month} is locked and cannot be changed. Enter a correction as an adjustment in a later month."),
+    "pay_run.incomplete": QT_TRANSLATE_NOOP("Errors", "The run cannot be locked yet: the pay of {names} could not be worked out. Fix what their slips name, then draft the run again."),
+    "pay_run.not_drafted": QT_TRANSLATE_NOOP("Errors", "There is no pay run for {year}-{month} yet. Draft it first."),
+    "pay_run.totals_differ": QT_TRANSLATE_NOOP("Errors", "The run's totals do not add up; draft it again before locking."),
+    "pay_entry.kind_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a deduction or an adjustment."),
+    "pay_entry.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a person of this store."),
+    "pay_entry.source_required": QT_TRANSLATE_NOOP("Errors", "Name the locked month this adjustment corrects, e.g. 2026-03."),
+    "pay_entry.unknown": QT_TRANSLATE_NOOP("Errors", "This entry no longer exists; refresh the list."),
+    "assessment.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a person of this store."),
+    "contest.name_required": QT_TRANSLATE_NOOP("Errors", "Give the contest a name."),
+    "contest.metric_invalid": QT_TRANSLATE_NOOP("Errors", "Choose what the contest counts: visits, deals, revenue or new members."),
+    "contest.period_invalid": QT_TRANSLATE_NOOP("Errors", "The contest ends before it starts."),
+    "contest.no_participants": QT_TRANSLATE_NOOP("Errors", "Add at least one participant."),
+    "contest.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose each participant once, from this store's staff."),
+    "contest.team_required": QT_TRANSLATE_NOOP("Errors", "In a team contest every participant needs a team."),
+    "contest.prizes_invalid": QT_TRANSLATE_NOOP("Errors", "Enter one to {max} prizes, each an amount of zero or more."),
+    "contest.ended_in_locked_month": QT_TRANSLATE_NOOP("Errors", "The pay run of the month this contest ends in is locked; its prizes could not be paid."),
     # promotion
     "promoter.already_enrolled": QT_TRANSLATE_NOOP("Errors", "This customer is already a promoter."),
     "promoter.unknown_level": QT_TRANSLATE_NOOP("Errors", "Choose a promoter level from the list."),
@@ -393,7 +413,18 @@ MESSAGES: dict[str, str] = {
     "channel.spend_kind_invalid": QT_TRANSLATE_NOOP("Errors", "Choose what the money was spent on."),
     "channel.period_too_long": QT_TRANSLATE_NOOP("Errors", "Choose a period of at most {max} days."),
     # launches
+    "launch.unknown_product": QT_TRANSLATE_NOOP("Errors", "Choose a product from the list, or leave it empty and describe it."),
+    "launch.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a staff member of this store."),
+    "launch.early_date_invalid": QT_TRANSLATE_NOOP("Errors", "The early-lock date must lie between the opening day and the lock deadline."),
+    "launch.terms_fixed": QT_TRANSLATE_NOOP("Errors", "This launch is already {status}: its prices, dates and refund rules can no longer change."),
+    "launch.capacity_below_locks": QT_TRANSLATE_NOOP("Errors", "{held} seats are already taken: the capacity cannot be lower."),
+    "launch.already_entered": QT_TRANSLATE_NOOP("Errors", "This customer has already entered this launch."),
+    "launch.already_dealt": QT_TRANSLATE_NOOP("Errors", "This customer has already paid in full."),
+    "launch.already_waiting": QT_TRANSLATE_NOOP("Errors", "This customer is already on the waiting list (number {position})."),
+    "launch.not_waiting": QT_TRANSLATE_NOOP("Errors", "This customer is not on the waiting list."),
     # dashboard and reports
+    "dashboard.range_invalid": QT_TRANSLATE_NOOP("Errors", "The date range ends ({end}) before it starts ({start})."),
+    "dashboard.range_too_long": QT_TRANSLATE_NOOP("Errors", "Choose a shorter date range: at most {days} days."),
 }
 
 UNKNOWN = QT_TRANSLATE_NOOP("Errors", "The action could not be completed ({code}).")

@@ -486,6 +486,19 @@ def test_mentor_lines_on_the_slip():
     assert slip.total == 107_500
 
 
+def test_apprentice_without_a_target_gets_the_subsidy_only():
+    """No plan for the month: no attainment, so neither bonus nor cut; the subsidy stays."""
+    slip = compute_pay(PayInputs(2024, 3, PayScheme(mentor=MENTOR), apprentices=(
+        ApprenticeResult("小李", None), ApprenticeResult("小张", "0.6"))))
+    assert [(x.kind, x.amount) for x in slip.lines] == [
+        (PayKind.MENTOR_SUBSIDY, 50_000), (PayKind.MENTOR_SUBSIDY, 50_000),
+        (PayKind.MENTOR_CUT, -12_500)]
+    assert slip.lines[0].basis.template == "pay.mentor_subsidy"
+    no_subsidy = PayScheme(mentor=MentorRule(standard_line=1, bonus=10_000))
+    assert compute_pay(PayInputs(2024, 3, no_subsidy, apprentices=(
+        ApprenticeResult("小李", None),))).lines == ()
+
+
 def test_apprentices_without_a_mentor_rule_are_refused():
     with pytest.raises(FieldErrors) as e:
         compute_pay(PayInputs(2024, 3, PayScheme(), apprentices=(ApprenticeResult("a", 1),)))
