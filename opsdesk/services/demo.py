@@ -550,6 +550,7 @@ def _extend_steps() -> None:
     from opsdesk.services.demo_sales_process import step_sales_process
 
     STEPS.append(step_sales_process)
+    STEPS.append(__import__("opsdesk.services.demo_launches", fromlist=["x"]).step_launches)
 
 
 _extend_steps()
