@@ -146,3 +146,24 @@ def test_channel_spend_and_acquisition_cost(db: Database, shop, pond: int) -> No
     assert early["pond"].registered == 2 and early["pond"].first_30_days.customers == 0
     with pytest.raises(ValidationError):
         channels.acquisition(db, shop.manager, date(2025, 3, 1), date(2025, 2, 1))
+
+
+def test_settlement_pdf_text_matches_the_figures(db: Database, shop, pond: int,  # noqa: ANN001
+                                                 tmp_path) -> None:  # noqa: ANN001
+    import subprocess
+
+    from opsdesk.domain.money import format_money
+    from opsdesk.reports.promotion import PondStatementLabels, render_pond_statement
+
+    with clock.frozen(datetime(2025, 2, 10, 10)):
+        import_rows(db, shop.manager, pond, [("甲", "13700000001"), ("乙", "13700000002")])
+    with clock.frozen(datetime(2025, 3, 2, 10)):
+        v = ponds.lock(db, shop.owner, pond, 2025, 2, "l")
+    out = tmp_path / "pond.pdf"
+    render_pond_statement(v, out, labels=PondStatementLabels(title="鱼塘结算单"))
+    txt = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "鱼塘结算单" in txt and "瑜伽馆" in txt and "林老板" in txt and "2025-02" in txt
+    for amount in (v.fee_total, v.minimum_topup, v.owed):
+        assert format_money(amount) in txt
+    assert "137****0001" in txt

@@ -163,3 +163,26 @@ def test_leaderboard_and_statement(db: Database, shop, setup_promoter) -> None: 
     assert (st.accrued, st.clawed_back, st.paid) == (9960, 0, 0)
     assert st.closing.frozen + st.closing.available == 9960
     assert st.opening.earned == 0
+
+
+def test_statement_pdf_text_matches_the_figures(db: Database, shop, setup_promoter,  # noqa: ANN001
+                                                tmp_path) -> None:  # noqa: ANN001
+    import subprocess
+
+    from opsdesk.domain.money import format_money
+    from opsdesk.reports.promotion import PromoterStatementLabels, render_promoter_statement
+
+    _lv, p, friend = setup_promoter
+    with clock.frozen(datetime(2025, 3, 5, 10)):
+        sell(db, shop.desk, friend, shop.serum, "s1", 2)
+    with clock.frozen(datetime(2025, 3, 20, 10)):
+        promoters.payout(db, shop.manager, p.id, 30 * Y, "cash", "po")
+    st = promoters.statement(db, shop.manager, p.id, 2025, 3)
+    out = tmp_path / "st.pdf"
+    render_promoter_statement(st, out, labels=PromoterStatementLabels(title="推广员佣金对账单"))
+    txt = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    assert "推广员佣金对账单" in txt and "周婷" in txt and "2025-03" in txt
+    for amount in (st.accrued, -st.paid, st.closing.available + st.closing.frozen):
+        assert format_money(amount) in txt
+    assert st.closing.available + st.closing.frozen == 9960 - 30 * Y
