@@ -64,6 +64,8 @@ PAGES: list[PageSpec] = [
     PageSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Products"),
              _lazy("opsdesk.ui.pages.products.page", "ProductsPage"), Permission.MEMBERS_VIEW),
     PageSpec("launches", QT_TRANSLATE_NOOP("MainWindow", "Launches"), _lazy("opsdesk.ui.pages.launches.page", "LaunchesPage"), Permission.LAUNCHES_RECORD),
+    PageSpec("targets", QT_TRANSLATE_NOOP("MainWindow", "Targets"),
+             _lazy("opsdesk.ui.pages.targets.page", "TargetsPage"), Permission.TARGETS_VIEW),
     PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"),
              _lazy("opsdesk.ui.pages.staff.page", "StaffPage"), Permission.STAFF_VIEW),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
