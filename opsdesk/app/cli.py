@@ -88,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file", type=Path, metavar="FILE", help=".xlsx or .csv")
     e.add_argument("--db", required=True, metavar="PATH|URL")
 
+    pl = sub.add_parser("plan", help="the year's plan (targets) and its tracking")
+    pl_sub = pl.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    pe = pl_sub.add_parser("export", help="write the year's current plan and tracking view",
+                           description="Write the current plan of --year and, for a year under "
+                                       "way, the tracking view on today, to .xlsx or .pdf "
+                                       "(chosen by the extension of --out).")
+    pe.add_argument("--year", type=int, required=True, metavar="Y")
+    pe.add_argument("--out", type=Path, required=True, metavar="FILE", help=".xlsx or .pdf")
+    pe.add_argument("--db", required=True, metavar="PATH|URL")
+
     r = sub.add_parser("restore", help="replace a database with a verified backup",
                        description="Restore FILE over the database at --db. The current "
                                    "database is first backed up beside it. Close the app first.")
@@ -248,5 +258,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
+def cmd_plan(args: argparse.Namespace) -> int:
+    from opsdesk.db import clock
+    from opsdesk.ui.pages.targets.exporting import build_report, write_report
+
+    db = _open_existing(args.db)
+    write_report(build_report(db, _store_actor(db), args.year, clock.now().date()), args.out)
+    print(f"plan {args.year} written to {args.out}")
+    return EXIT_OK
+
+
+COMMANDS = {"plan": cmd_plan, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
             "import": cmd_import, "export": cmd_export}

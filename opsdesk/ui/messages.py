@@ -379,6 +379,7 @@ MESSAGES: dict[str, str] = {
     "targets.unit_invalid": QT_TRANSLATE_NOOP("Errors", "The plan names “{unit}”, which is not a person."),
     "targets.plan_empty": QT_TRANSLATE_NOOP("Errors", "The plan has no targets to save."),
     "targets.range_reversed": QT_TRANSLATE_NOOP("Errors", "The end date must be on or after the start date."),
+    "targets.no_plan": QT_TRANSLATE_NOOP("Errors", "There is no plan for {year} yet."),
     # incentives
     "pay.unknown_position": QT_TRANSLATE_NOOP("Errors", "Choose a position of this store."),
     "pay.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a person of this store."),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from opsdesk.domain.errors import NotFound, ValidationError
+from opsdesk.domain.errors import ValidationError
 from opsdesk.domain.money import currency
 from opsdesk.domain.pace import Pace
 from opsdesk.io.export import export_rows
@@ -36,7 +36,7 @@ def build_report(db, actor: Actor, year: int, today: date) -> PlanReport:  # noq
     begun, the tracking view on ``today`` (clipped to the year)."""
     saved = targets.current_plan(db, actor, year)
     if saved is None:
-        raise NotFound("target_plan", year)
+        raise ValidationError("targets.no_plan", field="year", year=year)
     store = setup.get_store(db, actor.store_id)
     cur = currency(store.currency)
     names = {p.id: p.name for p in staff.list_staff(db, actor)}
