@@ -64,6 +64,65 @@
     </message>
 </context>
 <context>
+    <name>CapacityPanel</name>
+    <message>
+        <source>&amp;Market size (potential customers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share to win (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deal cycle (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visits per deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits per &amp;person per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Working days per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ramp (months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win %1 customers with %2 visits: at the peak you need %3 people (one person makes %4 visits a month).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckoutCart</name>
     <message>
         <source>Item</source>
@@ -293,10 +352,420 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation type="unfinished">精准客户</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many visits, high conversion: a model for the team — let them mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many visits, low conversion: coach the skills — script and offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Few visits, high conversion: good skills — push for more visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Few visits, low conversion: attitude first — talk, set daily visit goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coach skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attitude first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished">收入</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week on week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month on month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year on year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business system (member ladder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotion system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales process</source>
+        <translation type="unfinished">销售流程</translation>
+    </message>
+    <message>
+        <source>Staff organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations (targets and plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incentive system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process: marketing (new leads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process: contact (follow-ups)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process: selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process: delighting customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process: lifetime (coming back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process: referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bait member tier draws people in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bait member tier: nothing cheap and irresistible draws traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A regular member tier gives a reason to come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No regular member tier: nothing gives customers a reason to come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partner member tier is on the ladder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partner member tier: big stored-value customers have nothing to aim for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partner tier has a top-up threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partner tier has a top-up threshold (bonus bracket or top-up upgrade rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product matrix has traffic, hit, profit and brand products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product matrix lacks: {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} stored-value top-ups in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored-value top-up in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members are rewarded for referrals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No referral reward rule: members have no reason to bring friends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promoters sell for the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No promoters enrolled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partner pond contract brings customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pond contract with a partner business.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel spend is recorded: acquisition cost is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No channel spend recorded: acquisition cost per channel is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sales steps have a script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales step has a script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An irresistible offer is active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active offer for the last step of the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} visits logged in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit logged in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} people on the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {n} person on the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone belongs to a department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} people belong to no department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor and apprentice pairs are set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mentor and apprentice pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This year&apos;s targets are split into a plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target plan for this year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay schemes are set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pay scheme: pay is not tied to results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff were assessed this month or last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment this month or last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A launch campaign has been run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No launch campaign yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} new customers in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No new customer in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up rules are on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every follow-up rule is switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No follow-up is overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} follow-ups are overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sales in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sale in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers are called 30/60/90 days after buying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The after-purchase follow-up rule is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% of paying customers had no contact in {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% of paying customers ({n}) had no follow-up in {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% of paying customers bought again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has bought a second time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} customers came by referral in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer came by referral in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set up yet in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>DaysPage</name>
+    <message>
+        <source>Days and weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give each weekday a weight: a busy weekend weighs more, a closed day 0. Each month is spread over its days; a week is the sum of its days (a week that crosses two months shows in each).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(part)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -312,6 +781,45 @@ Details were written to %1</source>
     <message>
         <source>Logistics</source>
         <translation>后勤保障部</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>%1: visits and sales %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1593,6 +2101,186 @@ Details were written to %1</source>
         <translation>请从列表中选择客户。</translation>
     </message>
     <message>
+        <source>The plan names a person who is not on the staff list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan names “{unit}”, which is not a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no targets to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date must be on or after the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no plan for {year} yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a position of this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a person of this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a month between 2000 and 2100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pay run for {year}-{month} is locked and cannot be changed. Enter a correction as an adjustment in a later month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run cannot be locked yet: the pay of {names} could not be worked out. Fix what their slips name, then draft the run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no pay run for {year}-{month} yet. Draft it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s totals do not add up; draft it again before locking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a deduction or an adjustment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the locked month this adjustment corrects, e.g. 2026-03.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry no longer exists; refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the contest a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the contest counts: visits, deals, revenue or new members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contest ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one participant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose each participant once, from this store&apos;s staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a team contest every participant needs a team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter one to {max} prizes, each an amount of zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pay run of the month this contest ends in is locked; its prizes could not be paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is already a promoter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a promoter level from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a customer of this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This promoter has stopped; customers can no longer be credited to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A promoter cannot be credited with bringing themself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revenue bounds of bracket {index} must be whole amounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another partner pond is already called “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contract overlaps the one starting {start}; end that one first or start this one later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract of this pond covers {year}-{month}: there is nothing to settle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what the money was spent on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a period of at most {max} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a product from the list, or leave it empty and describe it.</source>
+        <translation>请从列表中选择产品，或留空并填写说明。</translation>
+    </message>
+    <message>
+        <source>Choose a staff member of this store.</source>
+        <translation>请选择本店的员工。</translation>
+    </message>
+    <message>
+        <source>The early-lock date must lie between the opening day and the lock deadline.</source>
+        <translation>早鸟截止日期必须在开放日与锁定截止日之间。</translation>
+    </message>
+    <message>
+        <source>This launch is already {status}: its prices, dates and refund rules can no longer change.</source>
+        <translation>该发售已{status}：价格、日期和退款规则不能再修改。</translation>
+    </message>
+    <message>
+        <source>{held} seats are already taken: the capacity cannot be lower.</source>
+        <translation>已有 {held} 个名额被占用：名额不能再少。</translation>
+    </message>
+    <message>
+        <source>This customer has already entered this launch.</source>
+        <translation>该客户已进入本次发售。</translation>
+    </message>
+    <message>
+        <source>This customer has already paid in full.</source>
+        <translation>该客户已付全款。</translation>
+    </message>
+    <message>
+        <source>This customer is already on the waiting list (number {position}).</source>
+        <translation>该客户已在候补名单中（第 {position} 位）。</translation>
+    </message>
+    <message>
+        <source>This customer is not on the waiting list.</source>
+        <translation>该客户不在候补名单中。</translation>
+    </message>
+    <message>
+        <source>The date range ends ({end}) before it starts ({start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a shorter date range: at most {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The action could not be completed ({code}).</source>
         <translation>操作未能完成（{code}）。</translation>
     </message>
@@ -1787,6 +2475,151 @@ Details were written to %1</source>
     <message>
         <source>%1 looks after %2 customer(s) with %3 open follow-up(s). They all move in one step; done follow-ups keep their history.</source>
         <translation>%1 负责 %2 位客户，还有 %3 条未完成的跟进。它们会一次性全部移交；已完成的跟进保留历史记录。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Loading today&apos;s figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong; the log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered by me today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new customers today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n top-up(s) today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s) today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>month to date: %1% of the plan&apos;s pace (due %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month to date; %1 against the same days last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no follow-up queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 overdue, %2 due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a call today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the follow-up queue →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) registered by you today.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Register a member →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody registered yet today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target plan for this year yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan tracking is not set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the year&apos;s targets →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone is on pace with the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 of pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open plan tracking →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the plan →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every system checked is set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole check →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today at a glance, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is your system complete? Top gaps</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2931,706 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>LaunchDialog</name>
+    <message>
+        <source>Edit launch</source>
+        <translation>编辑发售</translation>
+    </message>
+    <message>
+        <source>New launch</source>
+        <translation>新建发售</translation>
+    </message>
+    <message>
+        <source>(not in the product list)</source>
+        <translation>（不在产品列表中）</translation>
+    </message>
+    <message>
+        <source>What is pre-sold, e.g. 10 anti-ageing sessions</source>
+        <translation>预售的内容，例如：抗衰疗程 10 次</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>A deal needs a lock (a paid deposit) first</source>
+        <translation>成交前必须先锁定（已交定金）</translation>
+    </message>
+    <message>
+        <source>% refundable on or before the lock deadline</source>
+        <translation>锁定截止日当天及之前可退的百分比</translation>
+    </message>
+    <message>
+        <source>% refundable after the deadline, before delivery</source>
+        <translation>截止日之后、交付之前可退的百分比</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>产品(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Entry &amp;opens</source>
+        <translation>进入开放(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock deadline</source>
+        <translation>锁定截止(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery</source>
+        <translation>交付日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Entry fee</source>
+        <translation>进入费(&amp;E)</translation>
+    </message>
+    <message>
+        <source>De&amp;posit</source>
+        <translation>定金(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Full price</source>
+        <translation>全款(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity (seats)</source>
+        <translation>名额(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Entry fee refund % (until / after deadline)</source>
+        <translation>进入费可退 %（截止前 / 截止后）</translation>
+    </message>
+    <message>
+        <source>Deposit refund % (until / after deadline)</source>
+        <translation>定金可退 %（截止前 / 截止后）</translation>
+    </message>
+    <message>
+        <source>Early locks &amp;until</source>
+        <translation>早鸟锁定截至(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Early-lock &amp;gifts</source>
+        <translation>早鸟礼品(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Early-lock p&amp;rivileges</source>
+        <translation>早鸟特权(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchSummary</name>
+    <message>
+        <source>Launch summary</source>
+        <translation>发售总结</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Entry opens {opens} · lock deadline {deadline} · delivery {delivery}</source>
+        <translation>进入开放 {opens} · 锁定截止 {deadline} · 交付 {delivery}</translation>
+    </message>
+    <message>
+        <source>Entry fee {fee} · deposit {deposit} · full price {price}</source>
+        <translation>进入费 {fee} · 定金 {deposit} · 全款 {price}</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Early locks (until {date})</source>
+        <translation>早鸟锁定（截至 {date}）</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>漏斗</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进入量</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>锁定量</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交量</translation>
+    </message>
+    <message>
+        <source>entry → lock</source>
+        <translation>进入 → 锁定</translation>
+    </message>
+    <message>
+        <source>lock → deal</source>
+        <translation>锁定 → 成交</translation>
+    </message>
+    <message>
+        <source>entry → deal</source>
+        <translation>进入 → 成交</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>资金</translation>
+    </message>
+    <message>
+        <source>Entry fees collected</source>
+        <translation>已收进入费</translation>
+    </message>
+    <message>
+        <source>Entry fees refunded</source>
+        <translation>已退进入费</translation>
+    </message>
+    <message>
+        <source>Deposits paid</source>
+        <translation>已收定金</translation>
+    </message>
+    <message>
+        <source>Deposits refunded</source>
+        <translation>已退定金</translation>
+    </message>
+    <message>
+        <source>Deposits kept (forfeited)</source>
+        <translation>没收定金</translation>
+    </message>
+    <message>
+        <source>Deposits applied to deals</source>
+        <translation>定金转成交</translation>
+    </message>
+    <message>
+        <source>Balance payments</source>
+        <translation>尾款</translation>
+    </message>
+    <message>
+        <source>Deposits held (not revenue yet)</source>
+        <translation>在押定金（尚非收入）</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Locks held now</source>
+        <translation>当前锁定</translation>
+    </message>
+    <message>
+        <source>Early locks</source>
+        <translation>早鸟锁定</translation>
+    </message>
+    <message>
+        <source>Refunds made</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>On the waiting list</source>
+        <translation>候补人数</translation>
+    </message>
+    <message>
+        <source>By staff member</source>
+        <translation>按员工</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Locked, not paid in full</source>
+        <translation>已锁定未付全款</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Locked on</source>
+        <translation>锁定日期</translation>
+    </message>
+    <message>
+        <source>Deposit held</source>
+        <translation>在押定金</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>待付</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Page {page}</source>
+        <translation>第 {page} 页</translation>
+    </message>
+    <message>
+        <source>Preparing the launch summary…</source>
+        <translation>正在生成发售总结…</translation>
+    </message>
+</context>
+<context>
+    <name>Launches</name>
+    <message>
+        <source>Launch</source>
+        <translation>发售</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Entry opens</source>
+        <translation>进入开放</translation>
+    </message>
+    <message>
+        <source>Lock deadline</source>
+        <translation>锁定截止</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进入</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Seats taken</source>
+        <translation>已占名额</translation>
+    </message>
+    <message>
+        <source>Deposits held</source>
+        <translation>在押定金</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Entry → lock</source>
+        <translation>进入 → 锁定</translation>
+    </message>
+    <message>
+        <source>Lock → deal</source>
+        <translation>锁定 → 成交</translation>
+    </message>
+    <message>
+        <source>Entry → deal</source>
+        <translation>进入 → 成交</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Step reached</source>
+        <translation>所处环节</translation>
+    </message>
+    <message>
+        <source>Entry fee kept</source>
+        <translation>进入费实收</translation>
+    </message>
+    <message>
+        <source>Deposit held</source>
+        <translation>在押定金</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>Locked on</source>
+        <translation>锁定日期</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>待付</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Waiting since</source>
+        <translation>候补时间</translation>
+    </message>
+    <message>
+        <source>Seat offered</source>
+        <translation>已留名额</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>an entry</source>
+        <translation>进入</translation>
+    </message>
+    <message>
+        <source>a lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>a full payment</source>
+        <translation>付全款</translation>
+    </message>
+    <message>
+        <source>a refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已进入</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Paid in full</source>
+        <translation>已付全款</translation>
+    </message>
+    <message>
+        <source>Lock cancelled</source>
+        <translation>已取消锁定</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>候补</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchesPage</name>
+    <message>
+        <source>Launches</source>
+        <translation>发售</translation>
+    </message>
+    <message>
+        <source>Pre-sell a new product in three counts: entry (pay to learn about it), lock (pay a deposit), deal (pay the rest).</source>
+        <translation>新品预售分三步：进入（付费了解）、锁定（交定金）、成交（付尾款）。</translation>
+    </message>
+    <message>
+        <source>&amp;New launch…</source>
+        <translation>新建发售(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>O&amp;pen for entries</source>
+        <translation>开放报名(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>结束(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Summary &amp;PDF</source>
+        <translation>总结 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>F&amp;unnel</source>
+        <translation>漏斗(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Locked, not paid</source>
+        <translation>已锁定未付全款</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>候补名单</translation>
+    </message>
+    <message>
+        <source>Name, phone, card number or pinyin</source>
+        <translation>姓名、电话、卡号或拼音</translation>
+    </message>
+    <message>
+        <source>Empty: what the rule allows today</source>
+        <translation>留空：按规则今天可退的金额</translation>
+    </message>
+    <message>
+        <source>Refund more than the rule allows (manager)</source>
+        <translation>超出规则退款（店长）</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>支付方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Refund entry fee</source>
+        <translation>退进入费</translation>
+    </message>
+    <message>
+        <source>Cancel lock, refund deposit</source>
+        <translation>取消锁定并退定金</translation>
+    </message>
+    <message>
+        <source>Remove from waiting list</source>
+        <translation>移出候补名单</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>进入量</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>锁定量</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交量</translation>
+    </message>
+    <message>
+        <source>By staff member</source>
+        <translation>按员工</translation>
+    </message>
+    <message>
+        <source>No launch yet. A manager creates one with “New launch”.</source>
+        <translation>还没有发售。店长可点“新建发售”创建。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Entry opens %1 · lock deadline %2 · delivery %3</source>
+        <translation>进入开放 %1 · 锁定截止 %2 · 交付 %3</translation>
+    </message>
+    <message>
+        <source>Entry fee %1 · deposit %2 · full price %3 · capacity %4</source>
+        <translation>进入费 %1 · 定金 %2 · 全款 %3 · 名额 %4</translation>
+    </message>
+    <message>
+        <source>Early locks until %1: %2</source>
+        <translation>早鸟锁定截至 %1：%2</translation>
+    </message>
+    <message>
+        <source>Record &amp;entry (%1)</source>
+        <translation>登记进入(&amp;E)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Lock: deposit %1</source>
+        <translation>锁定(&amp;L)：定金 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Deal: pay the rest</source>
+        <translation>成交(&amp;D)：付尾款</translation>
+    </message>
+    <message>
+        <source>Entry to deal: %1</source>
+        <translation>进入到成交：%1</translation>
+    </message>
+    <message>
+        <source>Locked, not paid (%1)</source>
+        <translation>已锁定未付全款（%1）</translation>
+    </message>
+    <message>
+        <source>Waiting list (%1)</source>
+        <translation>候补名单（%1）</translation>
+    </message>
+    <message>
+        <source>Choose a customer to see what they have paid.</source>
+        <translation>选择客户以查看其已付款项。</translation>
+    </message>
+    <message>
+        <source>Paid in full.</source>
+        <translation>已付全款。</translation>
+    </message>
+    <message>
+        <source>Holds a lock: deposit %1 held.</source>
+        <translation>已锁定：在押定金 %1。</translation>
+    </message>
+    <message>
+        <source>Seat offered: may lock now.</source>
+        <translation>已为其保留名额：现在可以锁定。</translation>
+    </message>
+    <message>
+        <source>On the waiting list, number %1.</source>
+        <translation>在候补名单第 %1 位。</translation>
+    </message>
+    <message>
+        <source>Entered (fee %1).</source>
+        <translation>已进入（进入费 %1）。</translation>
+    </message>
+    <message>
+        <source>Not taking part yet.</source>
+        <translation>尚未参与。</translation>
+    </message>
+    <message>
+        <source>To pay for the deal: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>成交需付：&lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Entry fee refundable today: %1.</source>
+        <translation>今天可退进入费：%1。</translation>
+    </message>
+    <message>
+        <source>Deposit refundable today: %1.</source>
+        <translation>今天可退定金：%1。</translation>
+    </message>
+    <message>
+        <source>Stored value: %1.</source>
+        <translation>储值余额：%1。</translation>
+    </message>
+    <message>
+        <source>&amp;Deal: pay %1</source>
+        <translation>成交(&amp;D)：付 %1</translation>
+    </message>
+    <message>
+        <source>Choose a customer first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Entry recorded: %1 paid by %2.</source>
+        <translation>已登记进入：%2 支付 %1。</translation>
+    </message>
+    <message>
+        <source>Locked: deposit %1 paid by %2.</source>
+        <translation>已锁定：%2 支付定金 %1。</translation>
+    </message>
+    <message>
+        <source>Early lock: give the early-lock gifts.</source>
+        <translation>早鸟锁定：请赠送早鸟礼品。</translation>
+    </message>
+    <message>
+        <source>The launch is full: the customer is number %1 on the waiting list; nothing was paid.</source>
+        <translation>名额已满：客户排在候补名单第 %1 位，未收款。</translation>
+    </message>
+    <message>
+        <source>Deal: %1 paid, deposit %2 applied.</source>
+        <translation>成交：已付 %1，定金 %2 已抵扣。</translation>
+    </message>
+    <message>
+        <source>Entry fee refunded: %1.</source>
+        <translation>已退进入费：%1。</translation>
+    </message>
+    <message>
+        <source>Lock cancelled: %1 refunded, %2 kept.</source>
+        <translation>已取消锁定：退还 %1，扣留 %2。</translation>
+    </message>
+    <message>
+        <source>A seat was offered to the next on the waiting list.</source>
+        <translation>名额已留给候补名单中的下一位。</translation>
+    </message>
+    <message>
+        <source>Stored value left: %1.</source>
+        <translation>储值余额剩余：%1。</translation>
+    </message>
+    <message>
+        <source>Close launch</source>
+        <translation>结束发售</translation>
+    </message>
+    <message>
+        <source>Close “%1”? No more entries or locks; locked customers can still pay in full.</source>
+        <translation>结束“%1”？之后不能再进入或锁定；已锁定的客户仍可付全款。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <source>Top up stored value</source>
@@ -2210,6 +3743,14 @@ Details were written to %1</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -2232,6 +3773,14 @@ Details were written to %1</source>
     <message>
         <source>Products</source>
         <translation>产品</translation>
+    </message>
+    <message>
+        <source>Launches</source>
+        <translation>发售</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Staff &amp; Roles</source>
@@ -3085,6 +4634,85 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>Promotion</name>
+    <message>
+        <source>First top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clawback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished">现金</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every purchase in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First purchase only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole month at the rate reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each slice at its own rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the first purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed flyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished">其他</translation>
+    </message>
+    <message>
+        <source>Referred revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign follow-ups</source>
@@ -3211,6 +4839,100 @@ Details were written to %1</source>
     <message>
         <source>Pick the member from the list that appears as you type.</source>
         <translation>输入时会出现列表，请从中选择会员。</translation>
+    </message>
+</context>
+<context>
+    <name>ReversePage</name>
+    <message>
+        <source>What the targets take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked back from each person&apos;s own figures for the same month last year (average ticket, deals per visit, visits per lead); someone without history uses the store&apos;s. Every figure is rounded up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">目标客户</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratios from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose revenue or deals to see what they take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ticket %1 (%2), %3 visits per deal (%4), %5 visits per lead (%6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished">备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>This plan is saved as version %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 stays on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">部门</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the plan…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3439,6 +5161,49 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>SeasonPage</name>
+    <message>
+        <source>Slow and peak months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split each person&apos;s year to months: as last year went, evenly, or by your own percentages (they must add up to 100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year&apos;s months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom percentages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Seasonality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months add up to %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(must be 100%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -3542,6 +5307,85 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <message>
         <source>+&amp;%1 d</source>
         <translation>+%1 天(&amp;%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SplitPage</name>
+    <message>
+        <source>Split to departments and people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First give each department its share of the store&apos;s target, then split each department&apos;s part among its people by the weights you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished">岗位</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom percentages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weights from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">部门</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departments add up to %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(must be 100%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ability (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People per department add up to: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People add up to the targets: </source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3768,6 +5612,301 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <message>
         <source>e.g. Yuerong Beauty Studio</source>
         <translation>例如：悦容美学馆</translation>
+    </message>
+</context>
+<context>
+    <name>TargetTexts</name>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished">收入</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored-value top-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slightly behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished">本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished">本月</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetWizard</name>
+    <message>
+        <source>Target decomposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <source>Targets and plan tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Capacity planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished">导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no plan for %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make one with “New plan…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan %1, version %2. Pace is what the plan asks for up to the chosen day; green: on pace, amber: within 10%, red: further behind. Double-click a person to see their visits and sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indi&amp;cator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 by %2. Earlier versions stay on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plan and tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets against the baselines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historical peak: the best 12 months so far. Starting line: last year&apos;s actual. Forecast line: last year grown by the median change of each month against the same month a year before. Click a baseline to take it, or type your own target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Historical peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished">目标客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scaled up to a year from %n month(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: forecast growth %2% from %3 month pairs.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4208,6 +6347,33 @@ First create your store and your own owner account. It takes a minute.</source>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>YearPage</name>
+    <message>
+        <source>Year and indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the year to plan and what the plan should count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one indicator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading last year&apos;s figures…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -269,16 +269,17 @@ class LaunchesPage(QWidget):
         self.terms.setObjectName("terms")
         self.terms.setWordWrap(True)
         self.terms.setTextFormat(Qt.TextFormat.RichText)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.list_view, 3)
-        ll.addLayout(buttons)
-        ll.addWidget(self.terms, 1)
+        self.terms.setStyleSheet("background: #f6f8fa; padding: 6px; border-radius: 4px;")
+        self.list_view.setMinimumHeight(120)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.list_view, 1)
+        tl.addLayout(buttons)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("launch_tabs")
-        self.tabs.addTab(self._desk(), self.tr("&Record"))
+        self.tabs.addTab(self._desk(self.terms), self.tr("&Record"))
         self.tabs.addTab(self._funnel_tab(), self.tr("F&unnel"))
         self.part_model = ParticipantModel(self.cur, self)
         self.tabs.addTab(_table(self.part_model, "participants"), self.tr("Customers"))
@@ -287,11 +288,12 @@ class LaunchesPage(QWidget):
         self.wait_model = WaitingModel(self.cur, self)
         self.tabs.addTab(_table(self.wait_model, "waiting"), self.tr("Waiting list"))
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
+        # The launches above (a shop runs a few a year), the chosen one's desk and lists below.
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 6)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addWidget(note)
@@ -300,7 +302,7 @@ class LaunchesPage(QWidget):
 
     # ------------------------------------------------------------------------- building
 
-    def _desk(self) -> QWidget:
+    def _desk(self, terms: QLabel) -> QWidget:
         w = QWidget()
         self.form = ErrorForm()
         self.customer = MemberPicker(self.ctx)
@@ -362,6 +364,7 @@ class LaunchesPage(QWidget):
         self.result_line.setWordWrap(True)
         self.result_line.setStyleSheet("color: #1e7e34;")
         lay = QVBoxLayout(w)
+        lay.addWidget(terms)
         lay.addWidget(self.form)
         lay.addWidget(self.status_line)
         lay.addLayout(steps)
