@@ -4,7 +4,7 @@ look at (and for the README). Saved into $OPSDESK_SCREENSHOTS when set, else int
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -56,3 +56,26 @@ def test_main_window_screenshot(qtbot, qapp, resources, demo_owner, context_for,
     expected = "员工与角色" if lang == "zh_CN" else "Staff & Roles"
     assert page.title.text() == expected
     assert page.model.rowCount() >= 8  # the demo store's staff are listed
+
+
+def test_launch_page_screenshot(qtbot, qapp, resources, demo_owner, context_for, tmp_path):
+    from opsdesk.db import clock
+
+    i18n.install(qapp, "zh_CN", resources)
+    window = MainWindow(context_for(demo_owner))
+    qtbot.addWidget(window)
+    with clock.frozen(datetime(2025, 3, 14, 11, 0)):
+        page = window.open_page("launches")
+        window.resize(*SIZE)
+        window.show()
+        qtbot.waitExposed(window)
+        page.tabs.setCurrentIndex(1)  # the funnel of the open launch
+        qtbot.wait(50)
+    folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "launches_zh_CN.png"
+    assert window.grab().save(str(out))
+    assert distinct_colours(QImage(str(out))) > 20
+    assert page.list_model.rowCount() == 3  # two past launches and the open one
+    assert page.current.status == "open"
+    assert int(page.count_labels["entries"].text()) > 0

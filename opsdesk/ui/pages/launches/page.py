@@ -214,8 +214,9 @@ def _table(model: RowsTableModel, name: str) -> QTableView:
     v.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     v.verticalHeader().hide()
     v.setAlternatingRowColors(True)
-    v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    v.horizontalHeader().setStretchLastSection(True)
+    h = v.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    h.setSectionResizeMode(0 if name != "waiting" else 1, QHeaderView.ResizeMode.Stretch)
     return v
 
 
