@@ -66,7 +66,7 @@ def test_tracking_view_and_drill(qtbot, owner_ctx: AppContext) -> None:  # noqa:
     assert t.item(0, 0).text() == "Store"
     levels = [t.item(r, 0).data(256)[0] for r in range(t.rowCount())]
     assert levels[0] == "store" and "department" in levels and levels.count("person") == 4
-    assert "version 2" in page.caption.text()
+    assert "version 4" in page.caption.text()  # the demo made 1 and 2; this test 3 and 4
     statuses = {t.item(r, c).data(256) for r in range(t.rowCount()) for c in (4, 8, 12, 16)}
     assert "red" in statuses
     # drill from a red cell of a person
@@ -81,8 +81,8 @@ def test_tracking_view_and_drill(qtbot, owner_ctx: AppContext) -> None:  # noqa:
     assert dlg.sales.columnCount() == 4
     dlg.close()
     # the plan tab lists both versions, newest first
-    assert page.plan_version.count() == 2
-    assert page.plan_version.itemText(0).startswith("Version 2")
+    assert page.plan_version.count() == 4
+    assert page.plan_version.itemText(0).startswith("Version 4")
     assert page.plan_table.rowCount() == 5  # four sellers and the store
 
 
