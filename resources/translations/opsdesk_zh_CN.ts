@@ -53,6 +53,45 @@
     </message>
 </context>
 <context>
+    <name>BaselinePage</name>
+    <message>
+        <source>Targets against the baselines</source>
+        <translation>对照基准线定目标</translation>
+    </message>
+    <message>
+        <source>Historical peak: the best 12 months so far. Starting line: last year&apos;s actual. Forecast line: last year grown by the median change of each month against the same month a year before. Click a baseline to take it, or type your own target.</source>
+        <translation>历史峰值：至今最好的连续 12 个月。起跑线：去年的实际完成。预测线：去年按各月同比变化的中位数增长。点击一条基准线即可采用，也可以自己输入目标。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Historical peak</source>
+        <translation>历史峰值</translation>
+    </message>
+    <message>
+        <source>Starting line</source>
+        <translation>起跑线</translation>
+    </message>
+    <message>
+        <source>Forecast line</source>
+        <translation>预测线</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Scaled up to a year from %1 months</source>
+        <translation>由 %1 个月折算为全年</translation>
+    </message>
+    <message>
+        <source>%1: forecast growth %2% from %3 month pairs.</source>
+        <translation>%1：预测增长 %2%，依据 %3 组同比月份。</translation>
+    </message>
+</context>
+<context>
     <name>BracketTable</name>
     <message>
         <source>Top up at least</source>
@@ -67,58 +106,109 @@
     <name>CapacityPanel</name>
     <message>
         <source>&amp;Market size (potential customers)</source>
-        <translation type="unfinished"></translation>
+        <translation>市场容量（潜在客户数）(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Share to win (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>目标占有率 (%)(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Deal cycle (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>成交周期（天）(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Visits per deal</source>
-        <translation type="unfinished"></translation>
+        <translation>每单所需拜访(&amp;V)</translation>
     </message>
     <message>
         <source>Visits per &amp;person per day</source>
-        <translation type="unfinished"></translation>
+        <translation>人均每日拜访(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Working days per month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月工作日(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Ramp (months)</source>
-        <translation type="unfinished"></translation>
+        <translation>爬坡期（月）(&amp;R)</translation>
     </message>
     <message>
         <source>Win %1 customers with %2 visits: at the peak you need %3 people (one person makes %4 visits a month).</source>
-        <translation type="unfinished"></translation>
+        <translation>要赢得 %1 位客户需要 %2 次拜访：高峰时需要 %3 人（每人每月 %4 次拜访）。</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>成交</translation>
     </message>
     <message>
         <source>Deals so far</source>
-        <translation type="unfinished"></translation>
+        <translation>累计成交</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访</translation>
     </message>
     <message>
         <source>Visits a day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日拜访</translation>
     </message>
     <message>
         <source>Staff</source>
+        <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsTab</name>
+    <message>
+        <source>Spend per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation type="unfinished">年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation type="unfinished">月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished">金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Record spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acquisition cost per new paying customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Calculate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost = spend + promoters&apos; commission + pond fees + referral rewards; early spend counts customers registered in the period whose window has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">从</translation>
+    </message>
+    <message>
+        <source>to</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -355,7 +445,7 @@ Details were written to %1</source>
     <name>Dashboard</name>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">线索</translation>
     </message>
     <message>
         <source>Visited</source>
@@ -382,19 +472,19 @@ Details were written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Many visits, high conversion: a model for the team — let them mentor</source>
+        <source>many visits, high conversion — let them mentor others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Many visits, low conversion: coach the skills — script and offer</source>
+        <source>many visits, low conversion — coach the script and the offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Few visits, high conversion: good skills — push for more visits</source>
+        <source>few visits, high conversion — push for more visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Few visits, low conversion: attitude first — talk, set daily visit goals</source>
+        <source>few visits, low conversion — attitude first: talk, set daily visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -727,6 +817,321 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished">全部</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer registered in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biggest leak: %1 → %2 converts %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (attitude %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashed lines: the team&apos;s medians (%1 visits, %2 conversion). Bigger dot: more revenue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished">人员</translation>
+    </message>
+    <message>
+        <source>Customers visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation type="unfinished">转化率</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished">收入</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished">本月</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation type="unfinished">（未指定）</translation>
+    </message>
+    <message>
+        <source>Person, month on month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month by month, with its trend line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per new customer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First year (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paying customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases per customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three growth levers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month, same days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished">毛利</translation>
+    </message>
+    <message>
+        <source>Margin rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">会员等级</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished">分配比例</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel spend is not set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seven systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Six processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">进行中</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished">从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished">到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation type="unfinished">员工(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Monthly report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel and people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growth economics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is your system complete?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel of the customers registered in the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits against conversion, per person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per new customer, by month of registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals per paying customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers who referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…of them, referred again and again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each system and process, computed from your set-up and your data. Double-click a missing item to open the page that fixes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is set up, what is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the page that fixes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -737,35 +1142,35 @@ Details were written to %1</source>
     <name>DaysPage</name>
     <message>
         <source>Days and weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>分解到日和周</translation>
     </message>
     <message>
         <source>Give each weekday a weight: a busy weekend weighs more, a closed day 0. Each month is spread over its days; a week is the sum of its days (a week that crosses two months shows in each).</source>
-        <translation type="unfinished"></translation>
+        <translation>给每个星期几设权重：周末忙可以更高，休息日为 0。每月目标分到当月每一天；一周是这几天之和（跨月的一周在两个月里各显示一部分）。</translation>
     </message>
     <message>
         <source>Show &amp;month</source>
-        <translation type="unfinished"></translation>
+        <translation>显示月份(&amp;M)</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>周</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
     <message>
         <source>Week %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 周</translation>
     </message>
     <message>
         <source>(part)</source>
-        <translation type="unfinished"></translation>
+        <translation>（部分）</translation>
     </message>
 </context>
 <context>
@@ -787,39 +1192,39 @@ Details were written to %1</source>
     <name>DrillDialog</name>
     <message>
         <source>%1: visits and sales %2 – %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：拜访与销售 %2 – %3</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退款</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
         <source>Sales (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售（%1）</translation>
     </message>
 </context>
 <context>
@@ -2102,23 +2507,23 @@ Details were written to %1</source>
     </message>
     <message>
         <source>The plan names a person who is not on the staff list.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划中有不在员工名单里的人。</translation>
     </message>
     <message>
         <source>The plan names “{unit}”, which is not a person.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划中的“{unit}”不是员工。</translation>
     </message>
     <message>
         <source>The plan has no targets to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划里没有可保存的目标。</translation>
     </message>
     <message>
         <source>The end date must be on or after the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期不能早于开始日期。</translation>
     </message>
     <message>
         <source>There is no plan for {year} yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>{year} 年还没有计划。</translation>
     </message>
     <message>
         <source>Choose a position of this store.</source>
@@ -2186,6 +2591,18 @@ Details were written to %1</source>
     </message>
     <message>
         <source>Enter one to {max} prizes, each an amount of zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The slip of {person} does not add up: its lines make {expected}, its total says {got}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one slip per page or three per page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no slips to print for this month.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3780,7 +4197,7 @@ Details were written to %1</source>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>目标与追踪</translation>
     </message>
     <message>
         <source>Staff &amp; Roles</source>
@@ -4252,6 +4669,379 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>Pay</name>
+    <message>
+        <source>Base pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Performance pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-member bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor subsidy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor subsidy cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PK contest prize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation type="unfinished">调整</translation>
+    </message>
+    <message>
+        <source>full month = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{monthly} × {days_employed}/{days_in_month} days = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{performance_base} × {factor} (score {score}, cap {cap}) = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{base} × {rate} = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sum of slices = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{slice} × {rate} = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} new members × {unit} = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apprentice {apprentice}: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apprentice {apprentice} reached {attainment} ≥ line {standard_line} → {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>apprentice {apprentice}: {subsidy} × ({standard_line} − {attainment}) ÷ {standard_line} = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{contest}: rank {rank} ({tied} tied) → {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{contest}: rank {rank} → {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(year&apos;s actual {actual} − target {target}) × {share} = {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correction of {source}: {reason}: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No target for this month: attainment counts as 0% (an apprentice without a target: subsidy only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No yearly target: no annual bonus provision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission base: sales {revenue} − refunds {refunds} + carried {carry_in} = {base}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds above this month&apos;s sales, carried to next month: {carry_out}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual bonus provision this month: {accrual} (to date: {to_date}); not paid on this slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}-{month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PayPage</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished">岗位</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished">已锁定</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished">草稿</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">品项</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>%1 of %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Draft run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three per page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export .xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PK contests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished">级别</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your slips of locked months: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run for this month yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked on %1: %2 people, total %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: %2 people, total %3. Review each slip, then lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 need attention before the run can be locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the month&apos;s pay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the pay run of %1? A locked run can never be changed; a correction goes into a later month as an adjustment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing slips…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export pay run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">部门</translation>
+    </message>
+    <message>
+        <source>Slip total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaySlip</name>
+    <message>
+        <source>Incentive slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished">岗位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">部门</translation>
+    </message>
+    <message>
+        <source>Days employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days}/{of}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">品项</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee&apos;s signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>cut here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page}</source>
+        <translation type="unfinished">第 {page} 页</translation>
+    </message>
+</context>
+<context>
     <name>PdfOutput</name>
     <message>
         <source>Save PDF as</source>
@@ -4367,6 +5157,188 @@ Details were written to %1</source>
     <message>
         <source>Leave empty to use the usual name</source>
         <translation>留空则使用默认名称</translation>
+    </message>
+</context>
+<context>
+    <name>PlanExport</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>计划：%1</translation>
+    </message>
+    <message>
+        <source>%1 · plan for %2, version %3</source>
+        <translation>%1 · %2 年计划第 %3 版</translation>
+    </message>
+    <message>
+        <source>Tracking on %1: pace is what the plan asks for up to that day.</source>
+        <translation>追踪日期 %1：应完成为计划到当天为止的要求。</translation>
+    </message>
+    <message>
+        <source>Targets and tracking %1</source>
+        <translation>%1 年目标与追踪</translation>
+    </message>
+    <message>
+        <source>Green: on pace. Amber: within 10% of pace. Red: further behind.</source>
+        <translation>绿：进度正常。黄：落后 10% 以内。红：落后更多。</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>无部门</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Tracking: %1</source>
+        <translation>追踪：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PondsTab</name>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner (塘主)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New pond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve pond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation type="unfinished">有效期从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Valid &amp;to (empty: open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee per customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share for months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement (&amp;PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月份</translation>
+    </message>
+    <message>
+        <source>Locked months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of spend for %2 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished">已锁定</translation>
+    </message>
+    <message>
+        <source>Preview, not locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 new customers: fees %3 + share %4 + top-up to the minimum %5 = owed %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the pond first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ponds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the customers of %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4634,6 +5606,177 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>PromotersTab</name>
+    <message>
+        <source>Promoters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels and commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10%   or   0=10%, 10000=15%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished">不限</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ran&amp;k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission &amp;rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiered rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend within days of registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed amount per new customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed amount paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen for refunds (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol a promoter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect the enrolment fee now (recorded as a sale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pay out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer this promoter brought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit to this promoter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly &amp;statement (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">全年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月份</translation>
+    </message>
+    <message>
+        <source>%1 · %2 — frozen %3, available %4, paid out %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a customer first.</source>
+        <translation type="unfinished">请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Create a level first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now a promoter (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid out %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is credited to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Promotion</name>
     <message>
         <source>First top-up</source>
@@ -4711,6 +5854,388 @@ Details were written to %1</source>
         <source>New customers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished">级别</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per new customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promoters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promoter</source>
+        <translation type="unfinished">推广员</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">老板</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation type="unfinished">转化率</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished">登记日期</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished">分配比例</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished">已锁定</translation>
+    </message>
+    <message>
+        <source>Available from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pond fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New paying customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First 30 days spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First year spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Paid at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrer gets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月份</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred share</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromotionPage</name>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished">推荐人数</translation>
+    </message>
+    <message>
+        <source>Promoters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner ponds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromotionPdf</name>
+    <message>
+        <source>Promoter commission statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promoter</source>
+        <translation type="unfinished">推广员</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月份</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission accrued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clawed back (refunds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which frozen (refund window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred customers&apos; spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers brought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <source>No entries this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clawback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner pond settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">老板</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished">已锁定</translation>
+    </message>
+    <message>
+        <source>Preview (not locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days under contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee for new customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their spend in the share window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up to the minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed to the pond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished">登记日期</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>No customer of the pond is due anything this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the pond</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReassignDialog</name>
@@ -4725,6 +6250,109 @@ Details were written to %1</source>
     <message>
         <source>&amp;Colleague</source>
         <translation>同事(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>Reward rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid at &amp;least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored-value &amp;bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or a &amp;gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A referred customer&apos;s first top-up or first purchase earns their referrer the highest rule it reaches; a refund that takes the payment below it takes the reward back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a member by name, phone or card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fission figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">全年</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rules saved: %n rule(s) in force.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished">会员</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished">卡号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished">登记日期</translation>
+    </message>
+    <message>
+        <source>Brought in (all levels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 brought in %n customer(s), directly or through others.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Brought in by: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers %1, referred %2 (%3). Referrals per referring member: %4. Members who referred 2 or more: %5 (%6 of customers).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4845,94 +6473,94 @@ Details were written to %1</source>
     <name>ReversePage</name>
     <message>
         <source>What the targets take</source>
-        <translation type="unfinished"></translation>
+        <translation>目标倒推</translation>
     </message>
     <message>
         <source>Worked back from each person&apos;s own figures for the same month last year (average ticket, deals per visit, visits per lead); someone without history uses the store&apos;s. Every figure is rounded up.</source>
-        <translation type="unfinished"></translation>
+        <translation>按每人去年同月的数据倒推（客单价、拜访成交率、每个线索的拜访次数）；没有历史的人用全店数据。所有结果向上取整。</translation>
     </message>
     <message>
         <source>&amp;Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份(&amp;M)</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished">目标客户</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>成交</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访</translation>
     </message>
     <message>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>线索</translation>
     </message>
     <message>
         <source>Ratios from</source>
-        <translation type="unfinished"></translation>
+        <translation>比率来源</translation>
     </message>
     <message>
         <source>Choose revenue or deals to see what they take.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择营业额或成交数指标才能倒推。</translation>
     </message>
     <message>
         <source>store</source>
-        <translation type="unfinished"></translation>
+        <translation>全店</translation>
     </message>
     <message>
         <source>own</source>
-        <translation type="unfinished"></translation>
+        <translation>本人</translation>
     </message>
     <message>
         <source>Average ticket %1 (%2), %3 visits per deal (%4), %5 visits per lead (%6).</source>
-        <translation type="unfinished"></translation>
+        <translation>客单价 %1（%2），每单 %3 次拜访（%4），每个线索 %5 次拜访（%6）。</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
         <source>Review and save</source>
-        <translation type="unfinished"></translation>
+        <translation>核对并保存</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished">备注(&amp;N)</translation>
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <source>This plan is saved as version %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>本计划将保存为 %2 年第 %1 版。</translation>
     </message>
     <message>
         <source>Version %1 stays on record.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 版仍会保留。</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>全店</translation>
     </message>
     <message>
         <source>Saving the plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存计划…</translation>
     </message>
 </context>
 <context>
@@ -5164,43 +6792,43 @@ Details were written to %1</source>
     <name>SeasonPage</name>
     <message>
         <source>Slow and peak months</source>
-        <translation type="unfinished"></translation>
+        <translation>淡季与旺季</translation>
     </message>
     <message>
         <source>Split each person&apos;s year to months: as last year went, evenly, or by your own percentages (they must add up to 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>把每人的全年目标分到各月：按去年的分布、平均分，或按自定百分比（合计必须为 100）。</translation>
     </message>
     <message>
         <source>Last year&apos;s months</source>
-        <translation type="unfinished"></translation>
+        <translation>按去年各月</translation>
     </message>
     <message>
         <source>Flat</source>
-        <translation type="unfinished"></translation>
+        <translation>平均</translation>
     </message>
     <message>
         <source>Custom percentages</source>
-        <translation type="unfinished"></translation>
+        <translation>自定百分比</translation>
     </message>
     <message>
         <source>&amp;Seasonality</source>
-        <translation type="unfinished"></translation>
+        <translation>季节分布(&amp;S)</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Share %</source>
-        <translation type="unfinished"></translation>
+        <translation>占比 %</translation>
     </message>
     <message>
         <source>Months add up to %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>各月合计 %1%</translation>
     </message>
     <message>
         <source>(must be 100%)</source>
-        <translation type="unfinished"></translation>
+        <translation>（必须为 100%）</translation>
     </message>
 </context>
 <context>
@@ -5313,79 +6941,79 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <name>SplitPage</name>
     <message>
         <source>Split to departments and people</source>
-        <translation type="unfinished"></translation>
+        <translation>分解到部门和个人</translation>
     </message>
     <message>
         <source>First give each department its share of the store&apos;s target, then split each department&apos;s part among its people by the weights you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>先给每个部门分配全店目标的比例，再按所选权重把部门目标分到每个人。</translation>
     </message>
     <message>
         <source>Ability</source>
-        <translation type="unfinished"></translation>
+        <translation>能力</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">岗位</translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Last year&apos;s share</source>
-        <translation type="unfinished"></translation>
+        <translation>去年占比</translation>
     </message>
     <message>
         <source>Custom percentages</source>
-        <translation type="unfinished"></translation>
+        <translation>自定百分比</translation>
     </message>
     <message>
         <source>&amp;Weights from</source>
-        <translation type="unfinished"></translation>
+        <translation>权重依据(&amp;W)</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Share %</source>
-        <translation type="unfinished"></translation>
+        <translation>占比 %</translation>
     </message>
     <message>
         <source>No department</source>
-        <translation type="unfinished"></translation>
+        <translation>无部门</translation>
     </message>
     <message>
         <source>Departments add up to %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>各部门合计 %1%</translation>
     </message>
     <message>
         <source>(must be 100%)</source>
-        <translation type="unfinished"></translation>
+        <translation>（必须为 100%）</translation>
     </message>
     <message>
         <source>Ability (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>能力（0–10）</translation>
     </message>
     <message>
         <source>Position weight</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位权重</translation>
     </message>
     <message>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>近 12 个月</translation>
     </message>
     <message>
         <source>% of department</source>
-        <translation type="unfinished"></translation>
+        <translation>占部门 %</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>People per department add up to: </source>
-        <translation type="unfinished"></translation>
+        <translation>各部门人员合计：</translation>
     </message>
     <message>
         <source>People add up to the targets: </source>
-        <translation type="unfinished"></translation>
+        <translation>个人目标合计等于总目标：</translation>
     </message>
 </context>
 <context>
@@ -5618,295 +7246,257 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <name>TargetTexts</name>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">收入</translation>
+        <translation>营业额</translation>
     </message>
     <message>
         <source>Gross profit</source>
-        <translation type="unfinished"></translation>
+        <translation>毛利</translation>
     </message>
     <message>
         <source>New members</source>
-        <translation type="unfinished"></translation>
+        <translation>新增会员</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>成交数</translation>
     </message>
     <message>
         <source>Stored-value top-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>储值</translation>
     </message>
     <message>
         <source>On pace</source>
-        <translation type="unfinished"></translation>
+        <translation>进度正常</translation>
     </message>
     <message>
         <source>Slightly behind</source>
-        <translation type="unfinished"></translation>
+        <translation>略微落后</translation>
     </message>
     <message>
         <source>Behind</source>
-        <translation type="unfinished"></translation>
+        <translation>落后</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished">本周</translation>
+        <translation>本周</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished">本月</translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Year to date</source>
-        <translation type="unfinished"></translation>
+        <translation>年初至今</translation>
     </message>
     <message>
         <source>January</source>
-        <translation type="unfinished"></translation>
+        <translation>一月</translation>
     </message>
     <message>
         <source>February</source>
-        <translation type="unfinished"></translation>
+        <translation>二月</translation>
     </message>
     <message>
         <source>March</source>
-        <translation type="unfinished"></translation>
+        <translation>三月</translation>
     </message>
     <message>
         <source>April</source>
-        <translation type="unfinished"></translation>
+        <translation>四月</translation>
     </message>
     <message>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>五月</translation>
     </message>
     <message>
         <source>June</source>
-        <translation type="unfinished"></translation>
+        <translation>六月</translation>
     </message>
     <message>
         <source>July</source>
-        <translation type="unfinished"></translation>
+        <translation>七月</translation>
     </message>
     <message>
         <source>August</source>
-        <translation type="unfinished"></translation>
+        <translation>八月</translation>
     </message>
     <message>
         <source>September</source>
-        <translation type="unfinished"></translation>
+        <translation>九月</translation>
     </message>
     <message>
         <source>October</source>
-        <translation type="unfinished"></translation>
+        <translation>十月</translation>
     </message>
     <message>
         <source>November</source>
-        <translation type="unfinished"></translation>
+        <translation>十一月</translation>
     </message>
     <message>
         <source>December</source>
-        <translation type="unfinished"></translation>
+        <translation>十二月</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
     </message>
 </context>
 <context>
     <name>TargetWizard</name>
     <message>
         <source>Target decomposition</source>
-        <translation type="unfinished"></translation>
+        <translation>年度目标分解</translation>
     </message>
 </context>
 <context>
     <name>TargetsPage</name>
     <message>
         <source>Targets and plan tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>目标与计划追踪</translation>
     </message>
     <message>
         <source>&amp;Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>计划追踪(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>年度计划(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Capacity planner</source>
-        <translation type="unfinished"></translation>
+        <translation>团队规模测算(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;New plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建计划(&amp;N)…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished">导出(&amp;X)…</translation>
+        <translation>导出(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标(&amp;I)</translation>
     </message>
     <message>
         <source>Reading the figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取数据…</translation>
     </message>
     <message>
         <source>There is no plan for %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年还没有计划。</translation>
     </message>
     <message>
         <source>Make one with “New plan…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用“新建计划…”制定。</translation>
     </message>
     <message>
         <source>Plan %1, version %2. Pace is what the plan asks for up to the chosen day; green: on pace, amber: within 10%, red: further behind. Double-click a person to see their visits and sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年计划第 %2 版。应完成 = 计划到所选日期为止的要求；绿：进度正常，黄：落后 10% 以内，红：落后更多。双击某人可查看其拜访和销售。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>due</source>
-        <translation type="unfinished"></translation>
+        <translation>应完成</translation>
     </message>
     <message>
         <source>actual</source>
-        <translation type="unfinished"></translation>
+        <translation>实际</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>全店</translation>
     </message>
     <message>
         <source>No department</source>
-        <translation type="unfinished"></translation>
+        <translation>无部门</translation>
     </message>
     <message>
         <source>&amp;Year</source>
-        <translation type="unfinished"></translation>
+        <translation>年份(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本(&amp;V)</translation>
     </message>
     <message>
         <source>Indi&amp;cator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标(&amp;C)</translation>
     </message>
     <message>
         <source>Version %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 版 · %2 · %3</translation>
     </message>
     <message>
         <source>No plan saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有保存的计划。</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>全年</translation>
     </message>
     <message>
         <source>Saved %1 by %2. Earlier versions stay on record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 于 %1 保存。以前的版本都会保留。</translation>
     </message>
     <message>
         <source>Export plan and tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>导出计划与追踪</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Targets against the baselines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Historical peak: the best 12 months so far. Starting line: last year&apos;s actual. Forecast line: last year grown by the median change of each month against the same month a year before. Click a baseline to take it, or type your own target.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Indicator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Historical peak</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forecast line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation type="unfinished">目标客户</translation>
-    </message>
-    <message numerus="yes">
-        <source>Scaled up to a year from %n month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: forecast growth %2% from %3 month pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
@@ -6353,27 +7943,27 @@ First create your store and your own owner account. It takes a minute.</source>
     <name>YearPage</name>
     <message>
         <source>Year and indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>年份与指标</translation>
     </message>
     <message>
         <source>Choose the year to plan and what the plan should count.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要规划的年份和计划要考核的指标。</translation>
     </message>
     <message>
         <source>&amp;Year</source>
-        <translation type="unfinished"></translation>
+        <translation>年份(&amp;Y)</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Choose at least one indicator.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一个指标。</translation>
     </message>
     <message>
         <source>Reading last year&apos;s figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取去年的数据…</translation>
     </message>
 </context>
 </TS>

@@ -23,10 +23,6 @@ from opsdesk.ui.pages.targets.texts import PERIODS, amount, indicator_name, mont
 CTX = "PlanExport"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
 def _pct(p: Pace) -> str:
     return "—" if p.percent is None else f"{p.percent}%"
 
@@ -42,7 +38,7 @@ def build_report(db, actor: Actor, year: int, today: date) -> PlanReport:  # noq
     names = {p.id: p.name for p in staff.list_staff(db, actor)}
     sections: list[Section] = []
     for ip in saved.plan.indicators:
-        headers = (_t("Person"), *(month_name(m) for m in range(1, 13)), _t("Year"))
+        headers = (QCoreApplication.translate("PlanExport", "Person"), *(month_name(m) for m in range(1, 13)), QCoreApplication.translate("PlanExport", "Year"))
         rows = []
         for u in ip.units:
             if not u.total:
@@ -52,39 +48,39 @@ def build_report(db, actor: Actor, year: int, today: date) -> PlanReport:  # noq
                          *(amount(ip.indicator, m.total, cur) for m in u.months),
                          amount(ip.indicator, u.total, cur)))
         months = [sum(u.months[m].total for u in ip.units) for m in range(12)]
-        rows.append((_t("Store"), *(amount(ip.indicator, v, cur) for v in months),
+        rows.append((QCoreApplication.translate("PlanExport", "Store"), *(amount(ip.indicator, v, cur) for v in months),
                      amount(ip.indicator, ip.total, cur)))
-        sections.append(Section(_t("Plan: %1").replace("%1", indicator_name(ip.indicator)),
+        sections.append(Section(QCoreApplication.translate("PlanExport", "Plan: %1").replace("%1", indicator_name(ip.indicator)),
                                 headers, tuple(rows), bold_rows=frozenset({len(rows) - 1})))
-    lines = [_t("%1 · plan for %2, version %3").replace("%1", store.name)
+    lines = [QCoreApplication.translate("PlanExport", "%1 · plan for %2, version %3").replace("%1", store.name)
              .replace("%2", str(year)).replace("%3", str(saved.info.version))]
     on = min(today, date(year, 12, 31))
     if on.year == year:
         view = tracking.tracking(db, actor, on)
         if view is not None:
-            lines.append(_t("Tracking on %1: pace is what the plan asks for up to that day.")
+            lines.append(QCoreApplication.translate("PlanExport", "Tracking on %1: pace is what the plan asks for up to that day.")
                          .replace("%1", on.isoformat()))
             sections.extend(tracking_sections(view, cur))
-    return PlanReport(_t("Targets and tracking %1").replace("%1", str(year)), tuple(lines),
-                      tuple(sections), footer=_t("Green: on pace. Amber: within 10% of pace. "
-                                                 "Red: further behind."))
+    return PlanReport(QCoreApplication.translate("PlanExport", "Targets and tracking %1").replace("%1", str(year)), tuple(lines),
+                      tuple(sections), footer=QCoreApplication.translate(
+        "PlanExport", "Green: on pace. Amber: within 10% of pace. Red: further behind."))
 
 
 def row_name(row: tracking.TrackingRow) -> str:
     if row.level == "store":
-        return _t("Store")
+        return QCoreApplication.translate("PlanExport", "Store")
     if row.level == "department":
-        return row.name or _t("No department")
+        return row.name or QCoreApplication.translate("PlanExport", "No department")
     return row.name
 
 
 def tracking_sections(view: tracking.TrackingView, cur) -> list[Section]:  # noqa: ANN001
     out = []
     for ind in view.indicators:
-        headers = [_t("Name")]
+        headers = [QCoreApplication.translate("PlanExport", "Name")]
         for period in tracking.PERIODS:
             p = tr(PERIODS[period])
-            headers += [f"{p} {_t('target')}", f"{p} {_t('actual')}", f"{p} %"]
+            headers += [p + " " + QCoreApplication.translate("PlanExport", "target"), p + " " + QCoreApplication.translate("PlanExport", "actual"), f"{p} %"]
         rows, status, bold = [], {}, set()
         for r, row in enumerate(view.rows):
             cells = [("  " if row.level == "person" else "") + row_name(row)]
@@ -95,7 +91,7 @@ def tracking_sections(view: tracking.TrackingView, cur) -> list[Section]:  # noq
             if row.level != "person":
                 bold.add(r)
             rows.append(tuple(cells))
-        out.append(Section(_t("Tracking: %1").replace("%1", indicator_name(ind)), tuple(headers),
+        out.append(Section(QCoreApplication.translate("PlanExport", "Tracking: %1").replace("%1", indicator_name(ind)), tuple(headers),
                            tuple(rows), status, frozenset(bold)))
     return out
 

@@ -75,7 +75,7 @@ def _table(parent: QWidget) -> QTableWidget:
     t.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setStretchLastSection(False)
     return t
 
 
@@ -104,7 +104,7 @@ class TargetWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(980, 680)
         self.year_page = YearPage(self)
-        self.targets_page = TargetsPage(self)
+        self.targets_page = BaselinePage(self)
         self.split_page = SplitPage(self)
         self.season_page = SeasonPage(self)
         self.days_page = DaysPage(self)
@@ -183,7 +183,7 @@ class YearPage(QWizardPage):
 
 # ----------------------------------------------------------------------------- 2. targets
 
-class TargetsPage(QWizardPage):
+class BaselinePage(QWizardPage):
     COLS = 5
 
     def __init__(self, wizard: TargetWizard) -> None:
@@ -226,8 +226,8 @@ class TargetsPage(QWizardPage):
                     it = _item(amount(ind, line.value, self.w.cur), right=True)
                     it.setData(Qt.ItemDataRole.UserRole, line.value)
                     if line.annualised:
-                        it.setToolTip(self.tr("Scaled up to a year from %n month(s)", "",
-                                              line.months))
+                        it.setToolTip(self.tr("Scaled up to a year from %1 months")
+                                      .replace("%1", str(line.months)))
                     t.setItem(r, c, it)
                 growth = float(b.growth) * 100
                 notes.append(self.tr("%1: forecast growth %2% from %3 month pairs.")
