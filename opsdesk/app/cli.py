@@ -33,6 +33,16 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date like 2026-11-23: {text!r}") from None
 
 
+def _year_month(text: str) -> tuple[int, int]:
+    try:
+        y, m = (int(x) for x in text.split("-"))
+        if not (2000 <= y <= 2100 and 1 <= m <= 12):
+            raise ValueError
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month like 2026-03: {text!r}") from None
+    return y, m
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="opsdesk",
@@ -97,6 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--year", type=int, required=True, metavar="Y")
     pe.add_argument("--out", type=Path, required=True, metavar="FILE", help=".xlsx or .pdf")
     pe.add_argument("--db", required=True, metavar="PATH|URL")
+
+    sl = sub.add_parser("slips", help="print a month's incentive slips to a PDF",
+                        description="Write the slips of the month's pay run (one person per "
+                                    "A4 page, or three per page with cut lines) in the app's "
+                                    "language. A draft run's slips are marked as a draft.")
+    sl.add_argument("--month", required=True, type=_year_month, metavar="YYYY-MM")
+    sl.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    sl.add_argument("--db", required=True, metavar="PATH|URL")
+    sl.add_argument("--layout", choices=["one", "three"], default="one",
+                    help="one person per page (default) or three per page")
+    sl.add_argument("--lang", dest="slips_lang", metavar="LANG",
+                    help="language of the slips, e.g. zh_CN or en (default: the app's)")
 
     r = sub.add_parser("restore", help="replace a database with a verified backup",
                        description="Restore FILE over the database at --db. The current "
@@ -268,5 +290,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"plan": cmd_plan, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
+def cmd_slips(args: argparse.Namespace) -> int:
+    from opsdesk.app.slips_cli import write_month_slips
+
+    n, pages = write_month_slips(_open_existing(args.db), _store_actor, args)
+    print(f"{n} slips on {pages} pages written to {args.out}")
+    return EXIT_OK
+
+
+COMMANDS = {"slips": cmd_slips, "plan": cmd_plan, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
             "import": cmd_import, "export": cmd_export}

@@ -71,6 +71,7 @@ PAGES: list[PageSpec] = [
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
              _lazy("opsdesk.ui.pages.settings.page", "SettingsPage")),
     PageSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About"),
+    PageSpec("pay", QT_TRANSLATE_NOOP("MainWindow", "Pay"), _lazy("opsdesk.ui.pages.pay.page", "PayPage"), Permission.PAY_VIEW_OWN),
              _lazy("opsdesk.ui.pages.about.page", "AboutPage")),
 ]
 

@@ -400,6 +400,9 @@ MESSAGES: dict[str, str] = {
     "contest.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose each participant once, from this store's staff."),
     "contest.team_required": QT_TRANSLATE_NOOP("Errors", "In a team contest every participant needs a team."),
     "contest.prizes_invalid": QT_TRANSLATE_NOOP("Errors", "Enter one to {max} prizes, each an amount of zero or more."),
+    "slip.total_mismatch": QT_TRANSLATE_NOOP("Errors", "The slip of {person} does not add up: its lines make {expected}, its total says {got}."),
+    "slip.layout_invalid": QT_TRANSLATE_NOOP("Errors", "Choose one slip per page or three per page."),
+    "slip.none": QT_TRANSLATE_NOOP("Errors", "There are no slips to print for this month."),
     "contest.ended_in_locked_month": QT_TRANSLATE_NOOP("Errors", "The pay run of the month this contest ends in is locked; its prizes could not be paid."),
     # promotion
     "promoter.already_enrolled": QT_TRANSLATE_NOOP("Errors", "This customer is already a promoter."),
