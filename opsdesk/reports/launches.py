@@ -269,7 +269,8 @@ def render_launch_summary(data: LaunchReport, out: str | Path | BinaryIO) -> Non
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, lb.page.format(page=doc.page))
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+    target = str(out) if isinstance(out, Path) else out  # reportlab takes a str or a file
+    doc = SimpleDocTemplate(target, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=18 * mm, title=data.name,
                             author=data.store_name)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -97,7 +97,8 @@ def _simulate(ctx: DemoContext, plan: Plan, launch_id: int, terms: dl.LaunchTerm
     last_day = min(today, terms.delivery + timedelta(days=20))
     seq = 0
     for i, _p in enumerate(people):
-        day = terms.entry_opens + timedelta(days=rng.randint(0, span))
+        # Entries crowd the first days (the launch is announced then) and thin out after.
+        day = terms.entry_opens + timedelta(days=int(span * rng.random() ** 1.7))
         if day > today:
             continue
         if plan.entry_fee or rng.random() < 0.9:
@@ -105,7 +106,10 @@ def _simulate(ctx: DemoContext, plan: Plan, launch_id: int, terms: dl.LaunchTerm
             seq += 1
         if rng.random() >= plan.lock_share:
             continue
-        lock_day = day + timedelta(days=rng.randint(0, max(0, (terms.lock_deadline - day).days)))
+        left = max(0, (terms.lock_deadline - day).days)
+        # The early-lock gifts pull half the lockers into the first days after they enter.
+        lock_day = day + timedelta(days=rng.randint(0, min(2, left)) if rng.random() < 0.5
+                                   else rng.randint(0, left))
         if lock_day > today:
             continue
         events.append((_at(lock_day, rng.randint(481, 540)), seq, "lock", i))
