@@ -64,6 +64,7 @@ PAGES: list[PageSpec] = [
     PageSpec("products", QT_TRANSLATE_NOOP("MainWindow", "Products"),
              _lazy("opsdesk.ui.pages.products.page", "ProductsPage"), Permission.MEMBERS_VIEW),
     PageSpec("launches", QT_TRANSLATE_NOOP("MainWindow", "Launches"), _lazy("opsdesk.ui.pages.launches.page", "LaunchesPage"), Permission.LAUNCHES_RECORD),
+    PageSpec("promotion", QT_TRANSLATE_NOOP("MainWindow", "Promotion"), _lazy("opsdesk.ui.pages.promotion.page", "PromotionPage"), Permission.PROMOTERS_MANAGE),
     PageSpec("targets", QT_TRANSLATE_NOOP("MainWindow", "Targets"),
              _lazy("opsdesk.ui.pages.targets.page", "TargetsPage"), Permission.TARGETS_VIEW),
     PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"),

@@ -278,10 +278,12 @@ class RunPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 pond_id: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_wizard")
         self.ctx = ctx
+        self.pond_id = pond_id  # a partner pond's customers: each new one is tagged with it
         self.path: Path | None = None
         self.preview: mi.Preview | None = None
         self.summary: member_import.ImportSummary | None = None
@@ -306,12 +308,17 @@ class ImportWizard(QWizard):
         mapping, path, country = self.preview.mapping, self.path, self.ctx.store.country
         on_dup = member_import.OnDuplicate.MERGE if self.file_page.merge.isChecked() \
             else member_import.OnDuplicate.SKIP
-        ctx = self.ctx
+        ctx, pond_id = self.ctx, self.pond_id
 
         def work(progress: tasks.Progress):  # noqa: ANN202
             rows = mi.parse_all(path, mapping, country=country,
                                 progress=lambda n, f: progress.report(int((f or 0) * 1000), 1000),
                                 should_cancel=lambda: progress.cancelled)
+            if pond_id is not None:
+                from opsdesk.services import ponds
+
+                return ponds.import_customers(ctx.db, ctx.actor, pond_id, rows, on_dup,
+                                              should_cancel=lambda: progress.cancelled)
             return member_import.import_members(ctx.db, ctx.actor, rows, on_dup,
                                                 should_cancel=lambda: progress.cancelled)
 
