@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -237,7 +238,8 @@ def save_rules(db: Database, actor: Actor, rules: Sequence[FollowUpRule],
 # ``_Dialect``; every date parameter is computed in Python and bound with its SQL type.
 
 TOUCHED_MAX = 20_000  # beyond this many touched customers a full evaluation is cheaper
-_CHUNK = 500  # customer ids per statement (SQLite builds may limit a statement's parameters)
+# Customer ids per statement: SQLite before 3.32 allowed 999 parameters, later ones 32766.
+_CHUNK = 4000 if sqlite3.sqlite_version_info >= (3, 32) else 500
 _USES_LOOKBACK = (RuleKind.TRIAL_24H, RuleKind.AFTER_PURCHASE)
 
 
@@ -557,27 +559,44 @@ def _marks(s: Session) -> _Marks:
                   top(AuditEntry.id))
 
 
-def _touched(s: Session, store_id: int, m: _Marks) -> tuple[set[int], bool]:
-    """The customers whose facts changed since the marks ``m``, and whether a bulk edit (a
-    member import, which fills in birthdays of existing members) happened since."""
-    ids: set[int] = set()
-    for q in (select(Sale.customer_id).where(Sale.id > m.sale_id, Sale.store_id == store_id,
-                                             Sale.customer_id.is_not(None)),
-              select(Visit.customer_id).where(Visit.id > m.visit_id, Visit.store_id == store_id),
-              select(Customer.id).where(Customer.id > m.customer_id,
-                                        Customer.store_id == store_id),
-              select(StageChange.customer_id).where(StageChange.id > m.stage_change_id,
-                                                    StageChange.store_id == store_id)):
-        ids.update(s.scalars(q))
+# Which changed facts a rule reads: sales (and refunds), visits, new customers, stage changes,
+# customers edited one by one (their audit entry names them: birthday, registration).
+_READS: dict[RuleKind, tuple[str, ...]] = {
+    RuleKind.TRIAL_24H: ("sale", "visit"),
+    RuleKind.AFTER_PURCHASE: ("sale",),
+    RuleKind.REACTIVATION: ("sale",),
+    RuleKind.BIRTHDAY: ("customer", "edited"),
+    RuleKind.LEAD_IDLE: ("visit", "customer", "stage", "edited"),
+    RuleKind.DEPOSIT_UNPAID: ("sale", "visit", "customer", "stage", "edited"),
+}
+
+
+def _touched(s: Session, store_id: int, m: _Marks) -> tuple[dict[str, set[int]], bool]:
+    """The customers whose facts changed since the marks ``m``, by kind of fact, and whether a
+    bulk edit (a member import, which fills in birthdays of existing members) happened since."""
+    out: dict[str, set[int]] = {}
+    for kind, q in (
+            ("sale", select(Sale.customer_id).where(Sale.id > m.sale_id,
+                                                    Sale.store_id == store_id,
+                                                    Sale.customer_id.is_not(None))),
+            ("visit", select(Visit.customer_id).where(Visit.id > m.visit_id,
+                                                      Visit.store_id == store_id)),
+            ("customer", select(Customer.id).where(Customer.id > m.customer_id,
+                                                   Customer.store_id == store_id)),
+            ("stage", select(StageChange.customer_id).where(StageChange.id > m.stage_change_id,
+                                                            StageChange.store_id == store_id))):
+        out[kind] = set(s.scalars(q))
+    edited: set[int] = set()
     bulk = False
     for action, target in s.execute(select(AuditEntry.action, AuditEntry.target).where(
             AuditEntry.id > m.audit_id, AuditEntry.store_id == store_id,
             AuditEntry.outcome == "ok")):
         if target.startswith("customer:") and target[9:].isdigit():
-            ids.add(int(target[9:]))
+            edited.add(int(target[9:]))
         elif action == "member.import":
             bulk = True
-    return ids, bulk
+    out["edited"] = edited
+    return out, bulk
 
 
 def _signature(rule: FollowUpRule, lookback: int) -> str:
@@ -594,7 +613,7 @@ def generate_in_session(s: Session, store_id: int, today: date,
     now_marks = _marks(s)
     states = {st.kind: st for st in s.scalars(select(FollowUpState).where(
         FollowUpState.store_id == store_id))}
-    touched_by: dict[_Marks, tuple[set[int], bool]] = {}
+    touched_by: dict[_Marks, tuple[dict[str, set[int]], bool]] = {}
     base = {"store": store_id, "now": clock.now(), "tomorrow": add_days(today, 1)}
     by_rule: dict[str, int] = {}
     for rule in settings.rules:
@@ -610,7 +629,8 @@ def generate_in_session(s: Session, store_id: int, today: date,
                           st.audit_id)
             if seen not in touched_by:
                 touched_by[seen] = _touched(s, store_id, seen)
-            ids, bulk = touched_by[seen]
+            facts, bulk = touched_by[seen]
+            ids = set().union(*(facts[k] for k in _READS[rule.kind]))
             if len(ids) <= TOUCHED_MAX and not (bulk and rule.kind is RuleKind.BIRTHDAY):
                 run = _Run(s, sql, run.params, today, full=False, since=st.covered_on,
                            touched=tuple(sorted(ids)))
