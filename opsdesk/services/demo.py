@@ -552,6 +552,7 @@ def _extend_steps() -> None:
     STEPS.append(step_sales_process)
     STEPS.append(__import__("opsdesk.services.demo_launches", fromlist=["x"]).step_launches)
     STEPS.append(__import__("opsdesk.services.demo_targets", fromlist=["x"]).step_targets)
+    STEPS.append(__import__("opsdesk.services.demo_promotion", fromlist=["x"]).step_promotion)
 
 
 _extend_steps()
