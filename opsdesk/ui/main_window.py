@@ -67,6 +67,8 @@ PAGES: list[PageSpec] = [
     PageSpec("promotion", QT_TRANSLATE_NOOP("MainWindow", "Promotion"), _lazy("opsdesk.ui.pages.promotion.page", "PromotionPage"), Permission.PROMOTERS_MANAGE),
     PageSpec("targets", QT_TRANSLATE_NOOP("MainWindow", "Targets"),
              _lazy("opsdesk.ui.pages.targets.page", "TargetsPage"), Permission.TARGETS_VIEW),
+    PageSpec("organisation", QT_TRANSLATE_NOOP("MainWindow", "Organisation"),
+             _lazy("opsdesk.ui.pages.organisation.page", "OrganisationPage"), Permission.STAFF_VIEW),
     PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"),
              _lazy("opsdesk.ui.pages.staff.page", "StaffPage"), Permission.STAFF_VIEW),
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),

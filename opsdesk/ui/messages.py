@@ -380,6 +380,9 @@ MESSAGES: dict[str, str] = {
     "targets.plan_empty": QT_TRANSLATE_NOOP("Errors", "The plan has no targets to save."),
     "targets.range_reversed": QT_TRANSLATE_NOOP("Errors", "The end date must be on or after the start date."),
     "targets.no_plan": QT_TRANSLATE_NOOP("Errors", "There is no plan for {year} yet."),
+    "org.name_taken": QT_TRANSLATE_NOOP("Errors", "“{name}” is already used; choose another name."),
+    "org.unknown_department": QT_TRANSLATE_NOOP("Errors", "Choose a department of this store."),
+    "org.unknown_position": QT_TRANSLATE_NOOP("Errors", "This position no longer exists; refresh the list."),
     # incentives
     "pay.unknown_position": QT_TRANSLATE_NOOP("Errors", "Choose a position of this store."),
     "pay.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a person of this store."),

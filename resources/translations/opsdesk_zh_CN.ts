@@ -165,51 +165,51 @@
     <name>ChannelsTab</name>
     <message>
         <source>Spend per month</source>
-        <translation type="unfinished"></translation>
+        <translation>每月投入</translation>
     </message>
     <message>
         <source>C&amp;hannel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道(&amp;H)</translation>
     </message>
     <message>
         <source>Spent &amp;on</source>
-        <translation type="unfinished"></translation>
+        <translation>用途(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Year</source>
-        <translation type="unfinished">年份(&amp;Y)</translation>
+        <translation>年份(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Month</source>
-        <translation type="unfinished">月份(&amp;M)</translation>
+        <translation>月份(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
-        <translation type="unfinished">金额(&amp;A)</translation>
+        <translation>金额(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Record spend</source>
-        <translation type="unfinished"></translation>
+        <translation>记录投入(&amp;R)</translation>
     </message>
     <message>
         <source>Acquisition cost per new paying customer</source>
-        <translation type="unfinished"></translation>
+        <translation>每位新付费客户的获客成本</translation>
     </message>
     <message>
         <source>&amp;Calculate</source>
-        <translation type="unfinished"></translation>
+        <translation>计算(&amp;C)</translation>
     </message>
     <message>
         <source>Cost = spend + promoters&apos; commission + pond fees + referral rewards; early spend counts customers registered in the period whose window has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>成本 = 投入 + 推广员佣金 + 鱼塘费用 + 推荐奖励；首月/首年消费只统计期间内登记且统计窗口已结束的客户。</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">从</translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -445,690 +445,690 @@ Details were written to %1</source>
     <name>Dashboard</name>
     <message>
         <source>Leads</source>
-        <translation type="unfinished">线索</translation>
+        <translation>线索</translation>
     </message>
     <message>
         <source>Visited</source>
-        <translation type="unfinished"></translation>
+        <translation>已拜访</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished">精准客户</translation>
+        <translation>精准客户</translation>
     </message>
     <message>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation>成交</translation>
     </message>
     <message>
         <source>Retained</source>
-        <translation type="unfinished"></translation>
+        <translation>维系</translation>
     </message>
     <message>
         <source>Repeat deal</source>
-        <translation type="unfinished"></translation>
+        <translation>再成交</translation>
     </message>
     <message>
         <source>Referred others</source>
-        <translation type="unfinished"></translation>
+        <translation>转介绍他人</translation>
     </message>
     <message>
         <source>many visits, high conversion — let them mentor others</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访多、转化高——让其带教他人</translation>
     </message>
     <message>
         <source>many visits, low conversion — coach the script and the offer</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访多、转化低——辅导话术和主张</translation>
     </message>
     <message>
         <source>few visits, high conversion — push for more visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访少、转化高——推动多拜访</translation>
     </message>
     <message>
         <source>few visits, low conversion — attitude first: talk, set daily visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访少、转化低——先抓心态:谈心,定每日拜访量</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>标杆</translation>
     </message>
     <message>
         <source>Coach skills</source>
-        <translation type="unfinished"></translation>
+        <translation>辅导技能</translation>
     </message>
     <message>
         <source>More visits</source>
-        <translation type="unfinished"></translation>
+        <translation>多拜访</translation>
     </message>
     <message>
         <source>Attitude first</source>
-        <translation type="unfinished"></translation>
+        <translation>先抓心态</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">收入</translation>
+        <translation>营业额</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>成交数</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访量</translation>
     </message>
     <message>
         <source>Top-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>储值充值</translation>
     </message>
     <message>
         <source>Week on week</source>
-        <translation type="unfinished"></translation>
+        <translation>周环比</translation>
     </message>
     <message>
         <source>Month on month</source>
-        <translation type="unfinished"></translation>
+        <translation>环比</translation>
     </message>
     <message>
         <source>Year on year</source>
-        <translation type="unfinished"></translation>
+        <translation>同比</translation>
     </message>
     <message>
         <source>Business system (member ladder)</source>
-        <translation type="unfinished"></translation>
+        <translation>业务系统(会员体系)</translation>
     </message>
     <message>
         <source>Promotion system</source>
-        <translation type="unfinished"></translation>
+        <translation>推广系统</translation>
     </message>
     <message>
         <source>Sales process</source>
-        <translation type="unfinished">销售流程</translation>
+        <translation>销售流程</translation>
     </message>
     <message>
         <source>Staff organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>员工组织</translation>
     </message>
     <message>
         <source>Operations (targets and plan)</source>
-        <translation type="unfinished"></translation>
+        <translation>运营体系(目标与计划)</translation>
     </message>
     <message>
         <source>Incentive system</source>
-        <translation type="unfinished"></translation>
+        <translation>激励体系</translation>
     </message>
     <message>
         <source>Launch system</source>
-        <translation type="unfinished"></translation>
+        <translation>发售系统</translation>
     </message>
     <message>
         <source>Process: marketing (new leads)</source>
-        <translation type="unfinished"></translation>
+        <translation>流程:营销(新线索)</translation>
     </message>
     <message>
         <source>Process: contact (follow-ups)</source>
-        <translation type="unfinished"></translation>
+        <translation>流程:联系(跟进)</translation>
     </message>
     <message>
         <source>Process: selling</source>
-        <translation type="unfinished"></translation>
+        <translation>流程:销售成交</translation>
     </message>
     <message>
         <source>Process: delighting customers</source>
-        <translation type="unfinished"></translation>
+        <translation>流程:超出顾客期望</translation>
     </message>
     <message>
         <source>Process: lifetime (coming back)</source>
-        <translation type="unfinished"></translation>
+        <translation>流程:终身价值(回头再买)</translation>
     </message>
     <message>
         <source>Process: referral</source>
-        <translation type="unfinished"></translation>
+        <translation>流程:转介绍</translation>
     </message>
     <message>
         <source>A bait member tier draws people in.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设鱼饵会员,用来引流。</translation>
     </message>
     <message>
         <source>No bait member tier: nothing cheap and irresistible draws traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有鱼饵会员:缺少低价、难以拒绝的引流入口。</translation>
     </message>
     <message>
         <source>A regular member tier gives a reason to come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设常态会员,让顾客有理由再来。</translation>
     </message>
     <message>
         <source>No regular member tier: nothing gives customers a reason to come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有常态会员:顾客缺少再来的理由。</translation>
     </message>
     <message>
         <source>A partner member tier is on the ladder.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员体系中已有合伙人会员。</translation>
     </message>
     <message>
         <source>No partner member tier: big stored-value customers have nothing to aim for.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有合伙人会员:大额储值顾客没有目标可追。</translation>
     </message>
     <message>
         <source>A partner tier has a top-up threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>合伙人会员已设储值门槛。</translation>
     </message>
     <message>
         <source>No partner tier has a top-up threshold (bonus bracket or top-up upgrade rule).</source>
-        <translation type="unfinished"></translation>
+        <translation>合伙人会员没有储值门槛(充值赠送档位或储值升级规则)。</translation>
     </message>
     <message>
         <source>The product matrix has traffic, hit, profit and brand products.</source>
-        <translation type="unfinished"></translation>
+        <translation>产品矩阵已有流量、爆款、利润和品牌产品。</translation>
     </message>
     <message>
         <source>The product matrix lacks: {roles}.</source>
-        <translation type="unfinished"></translation>
+        <translation>产品矩阵缺少:{roles}。</translation>
     </message>
     <message>
         <source>{n} stored-value top-ups in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天储值充值 {n} 笔。</translation>
     </message>
     <message>
         <source>No stored-value top-up in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天没有储值充值。</translation>
     </message>
     <message>
         <source>Members are rewarded for referrals.</source>
-        <translation type="unfinished"></translation>
+        <translation>会员转介绍有奖励。</translation>
     </message>
     <message>
         <source>No referral reward rule: members have no reason to bring friends.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有转介绍奖励规则:会员没有理由带朋友来。</translation>
     </message>
     <message>
         <source>Promoters sell for the shop.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有推广员为门店销售。</translation>
     </message>
     <message>
         <source>No promoters enrolled.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有推广员。</translation>
     </message>
     <message>
         <source>A partner pond contract brings customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>已与鱼塘合作方签约引客。</translation>
     </message>
     <message>
         <source>No pond contract with a partner business.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与鱼塘合作方签约。</translation>
     </message>
     <message>
         <source>Channel spend is recorded: acquisition cost is known.</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录渠道投入,获客成本可算。</translation>
     </message>
     <message>
         <source>No channel spend recorded: acquisition cost per channel is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有记录渠道投入:各渠道获客成本未知。</translation>
     </message>
     <message>
         <source>{n} sales steps have a script.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个销售环节有话术。</translation>
     </message>
     <message>
         <source>No sales step has a script.</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程各环节都没有话术。</translation>
     </message>
     <message>
         <source>An irresistible offer is active.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有生效中的成交主张。</translation>
     </message>
     <message>
         <source>No active offer for the last step of the sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>成交环节没有生效中的主张。</translation>
     </message>
     <message>
         <source>{n} visits logged in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天记录拜访 {n} 次。</translation>
     </message>
     <message>
         <source>No visit logged in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天没有拜访记录。</translation>
     </message>
     <message>
         <source>{n} people on the team.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队共 {n} 人。</translation>
     </message>
     <message>
         <source>Only {n} person on the team.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队只有 {n} 人。</translation>
     </message>
     <message>
         <source>Everyone belongs to a department.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个人都已归属部门。</translation>
     </message>
     <message>
         <source>{n} people belong to no department.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 人未归属部门。</translation>
     </message>
     <message>
         <source>Mentor and apprentice pairs are set.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设师徒结对。</translation>
     </message>
     <message>
         <source>No mentor and apprentice pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有师徒结对。</translation>
     </message>
     <message>
         <source>This year&apos;s targets are split into a plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>今年目标已分解为计划。</translation>
     </message>
     <message>
         <source>No target plan for this year.</source>
-        <translation type="unfinished"></translation>
+        <translation>今年还没有目标计划。</translation>
     </message>
     <message>
         <source>Pay schemes are set.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设薪酬方案。</translation>
     </message>
     <message>
         <source>No pay scheme: pay is not tied to results.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有薪酬方案:收入没有和业绩挂钩。</translation>
     </message>
     <message>
         <source>Staff were assessed this month or last.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月或上月已做员工考核。</translation>
     </message>
     <message>
         <source>No assessment this month or last.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月和上月都没有考核。</translation>
     </message>
     <message>
         <source>A launch campaign has been run.</source>
-        <translation type="unfinished"></translation>
+        <translation>已做过发售活动。</translation>
     </message>
     <message>
         <source>No launch campaign yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有做过发售。</translation>
     </message>
     <message>
         <source>{n} new customers in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天新增 {n} 位客户。</translation>
     </message>
     <message>
         <source>No new customer in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天没有新客户。</translation>
     </message>
     <message>
         <source>Follow-up rules are on.</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进规则已开启。</translation>
     </message>
     <message>
         <source>Every follow-up rule is switched off.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有跟进规则都已关闭。</translation>
     </message>
     <message>
         <source>No follow-up is overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有逾期的跟进。</translation>
     </message>
     <message>
         <source>{n} follow-ups are overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 条跟进已逾期。</translation>
     </message>
     <message>
         <source>{n} sales in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天成交 {n} 笔。</translation>
     </message>
     <message>
         <source>No sale in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天没有成交。</translation>
     </message>
     <message>
         <source>Customers are called 30/60/90 days after buying.</source>
-        <translation type="unfinished"></translation>
+        <translation>成交后第 30/60/90 天回访顾客。</translation>
     </message>
     <message>
         <source>The after-purchase follow-up rule is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>成交后回访规则已关闭。</translation>
     </message>
     <message>
         <source>{percent}% of paying customers had no contact in {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}% 的成交客户 {days} 天内没有联系。</translation>
     </message>
     <message>
         <source>{percent}% of paying customers ({n}) had no follow-up in {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}% 的成交客户({n} 位){days} 天内没有跟进。</translation>
     </message>
     <message>
         <source>{percent}% of paying customers bought again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}% 的成交客户已复购。</translation>
     </message>
     <message>
         <source>No customer has bought a second time.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有顾客复购。</translation>
     </message>
     <message>
         <source>{n} customers came by referral in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天有 {n} 位客户经转介绍而来。</translation>
     </message>
     <message>
         <source>No customer came by referral in the last {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 {days} 天没有转介绍来的客户。</translation>
     </message>
     <message>
         <source>Not set up yet in this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本尚未启用。</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>All</source>
-        <translation type="unfinished">全部</translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Something went wrong; the log has the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了,详情见日志。</translation>
     </message>
     <message>
         <source>%1 of leads</source>
-        <translation type="unfinished"></translation>
+        <translation>占线索 %1</translation>
     </message>
     <message>
         <source>No customer registered in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>此期间没有登记客户。</translation>
     </message>
     <message>
         <source>Biggest leak: %1 → %2 converts %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>漏得最多:%1 → %2 转化率 %3。</translation>
     </message>
     <message>
         <source>%1 (attitude %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1(心态 %2)</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访量</translation>
     </message>
     <message>
         <source>Conversion (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>转化率(%)</translation>
     </message>
     <message>
         <source>Dashed lines: the team&apos;s medians (%1 visits, %2 conversion). Bigger dot: more revenue.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚线:团队中位数(拜访 %1 次,转化率 %2)。点越大,业绩越高。</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished">人员</translation>
+        <translation>员工</translation>
     </message>
     <message>
         <source>Customers visited</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访客户数</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>成交数</translation>
     </message>
     <message>
         <source>Conversion</source>
-        <translation type="unfinished">转化率</translation>
+        <translation>转化率</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished">收入</translation>
+        <translation>营业额</translation>
     </message>
     <message>
         <source>Attitude</source>
-        <translation type="unfinished"></translation>
+        <translation>心态</translation>
     </message>
     <message>
         <source>Quadrant</source>
-        <translation type="unfinished"></translation>
+        <translation>象限</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished">本月</translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>本期</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>对比期</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <source>(nobody)</source>
-        <translation type="unfinished">（未指定）</translation>
+        <translation>(无人)</translation>
     </message>
     <message>
         <source>Person, month on month</source>
-        <translation type="unfinished"></translation>
+        <translation>员工(环比)</translation>
     </message>
     <message>
         <source>Month by month, with its trend line</source>
-        <translation type="unfinished"></translation>
+        <translation>逐月走势与趋势线</translation>
     </message>
     <message>
         <source>Spend per new customer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>每位新客消费(%1)</translation>
     </message>
     <message>
         <source>First 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>前 30 天</translation>
     </message>
     <message>
         <source>First year (so far)</source>
-        <translation type="unfinished"></translation>
+        <translation>第一年(至今)</translation>
     </message>
     <message>
         <source>Paying customers</source>
-        <translation type="unfinished"></translation>
+        <translation>付费客户数</translation>
     </message>
     <message>
         <source>Average ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>客单价</translation>
     </message>
     <message>
         <source>Purchases per customer</source>
-        <translation type="unfinished"></translation>
+        <translation>人均购买次数</translation>
     </message>
     <message>
         <source>= Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>= 营业额</translation>
     </message>
     <message>
         <source>Three growth levers</source>
-        <translation type="unfinished"></translation>
+        <translation>增长三要素</translation>
     </message>
     <message>
         <source>Last month, same days</source>
-        <translation type="unfinished"></translation>
+        <translation>上月同期</translation>
     </message>
     <message>
         <source>Product role</source>
-        <translation type="unfinished"></translation>
+        <translation>产品角色</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Margin</source>
-        <translation type="unfinished">毛利</translation>
+        <translation>毛利</translation>
     </message>
     <message>
         <source>Margin rate</source>
-        <translation type="unfinished"></translation>
+        <translation>毛利率</translation>
     </message>
     <message>
         <source>No tier</source>
-        <translation type="unfinished"></translation>
+        <translation>无等级</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">会员等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户数</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished">分配比例</translation>
+        <translation>占比</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Spend</source>
-        <translation type="unfinished"></translation>
+        <translation>投入</translation>
     </message>
     <message>
         <source>Cost per customer</source>
-        <translation type="unfinished"></translation>
+        <translation>每客成本</translation>
     </message>
     <message>
         <source>Channel spend is not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道投入尚未启用。</translation>
     </message>
     <message>
         <source>Seven systems</source>
-        <translation type="unfinished"></translation>
+        <translation>七大系统</translation>
     </message>
     <message>
         <source>Six processes</source>
-        <translation type="unfinished"></translation>
+        <translation>六个流程</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PNG</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>The chart could not be saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>图表无法保存到 %1。</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>数据仪表盘</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished">从(&amp;F)</translation>
+        <translation>从(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;To</source>
-        <translation type="unfinished">到(&amp;T)</translation>
+        <translation>到(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Staff</source>
-        <translation type="unfinished">员工(&amp;S)</translation>
+        <translation>员工(&amp;S)</translation>
     </message>
     <message>
         <source>C&amp;hannel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道(&amp;H)</translation>
     </message>
     <message>
         <source>T&amp;ier</source>
-        <translation type="unfinished"></translation>
+        <translation>等级(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Monthly report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>月度经营报告(PDF)…</translation>
     </message>
     <message>
         <source>Funnel and people</source>
-        <translation type="unfinished"></translation>
+        <translation>漏斗与人员</translation>
     </message>
     <message>
         <source>Comparisons</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <source>Growth economics</source>
-        <translation type="unfinished"></translation>
+        <translation>增长经济</translation>
     </message>
     <message>
         <source>Is your system complete?</source>
-        <translation type="unfinished"></translation>
+        <translation>你的系统完善吗?</translation>
     </message>
     <message>
         <source>Funnel of the customers registered in the range</source>
-        <translation type="unfinished"></translation>
+        <translation>期间登记客户的营销漏斗</translation>
     </message>
     <message>
         <source>Visits against conversion, per person</source>
-        <translation type="unfinished"></translation>
+        <translation>每人拜访量与转化率</translation>
     </message>
     <message>
         <source>Spend per new customer, by month of registration</source>
-        <translation type="unfinished"></translation>
+        <translation>每位新客消费(按登记月份)</translation>
     </message>
     <message>
         <source>Repeat rate</source>
-        <translation type="unfinished"></translation>
+        <translation>复购率</translation>
     </message>
     <message>
         <source>Referrals per paying customer</source>
-        <translation type="unfinished"></translation>
+        <translation>每位成交客户转介绍数</translation>
     </message>
     <message>
         <source>Customers who referred</source>
-        <translation type="unfinished"></translation>
+        <translation>做过转介绍的客户</translation>
     </message>
     <message>
         <source>…of them, referred again and again</source>
-        <translation type="unfinished"></translation>
+        <translation>……其中多次转介绍的</translation>
     </message>
     <message>
         <source>Each system and process, computed from your set-up and your data. Double-click a missing item to open the page that fixes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>按你的设置和数据逐项检查每个系统和流程。双击缺失项,打开处理它的页面。</translation>
     </message>
     <message>
         <source>What is set up, what is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>已具备什么,还缺什么</translation>
     </message>
     <message>
         <source>&amp;Open the page that fixes it</source>
-        <translation type="unfinished"></translation>
+        <translation>打开处理页面(&amp;O)</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG…</translation>
     </message>
 </context>
 <context>
@@ -2526,132 +2526,144 @@ Details were written to %1</source>
         <translation>{year} 年还没有计划。</translation>
     </message>
     <message>
+        <source>“{name}” is already used; choose another name.</source>
+        <translation>“{name}”已被使用，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Choose a department of this store.</source>
+        <translation>请选择本店的部门。</translation>
+    </message>
+    <message>
+        <source>This position no longer exists; refresh the list.</source>
+        <translation>该岗位已不存在，请刷新列表。</translation>
+    </message>
+    <message>
         <source>Choose a position of this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择本店的职位。</translation>
     </message>
     <message>
         <source>Choose a person of this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择本店的员工。</translation>
     </message>
     <message>
         <source>Choose a month between 2000 and 2100.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择 2000 到 2100 年之间的月份。</translation>
     </message>
     <message>
         <source>The pay run for {year}-{month} is locked and cannot be changed. Enter a correction as an adjustment in a later month.</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年{month}月的薪酬核算已锁定，不能修改。请在以后月份以调整项录入更正。</translation>
     </message>
     <message>
         <source>The run cannot be locked yet: the pay of {names} could not be worked out. Fix what their slips name, then draft the run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时不能锁定：{names} 的薪酬无法核算。请按其工资条上的提示处理后重新生成草稿。</translation>
     </message>
     <message>
         <source>There is no pay run for {year}-{month} yet. Draft it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年{month}月还没有薪酬核算，请先生成草稿。</translation>
     </message>
     <message>
         <source>The run&apos;s totals do not add up; draft it again before locking.</source>
-        <translation type="unfinished"></translation>
+        <translation>核算合计对不上，请重新生成草稿后再锁定。</translation>
     </message>
     <message>
         <source>Choose a deduction or an adjustment.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择扣款或调整。</translation>
     </message>
     <message>
         <source>Name the locked month this adjustment corrects, e.g. 2026-03.</source>
-        <translation type="unfinished"></translation>
+        <translation>请写明本调整更正的已锁定月份，例如 2026-03。</translation>
     </message>
     <message>
         <source>This entry no longer exists; refresh the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>该条目已不存在，请刷新列表。</translation>
     </message>
     <message>
         <source>Give the contest a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请给 PK 赛起个名字。</translation>
     </message>
     <message>
         <source>Choose what the contest counts: visits, deals, revenue or new members.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择比赛指标：拜访量、成交数、销售额或新会员。</translation>
     </message>
     <message>
         <source>The contest ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>比赛结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>Add at least one participant.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少添加一名参赛者。</translation>
     </message>
     <message>
         <source>Choose each participant once, from this store&apos;s staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>参赛者须为本店员工，且每人只能选一次。</translation>
     </message>
     <message>
         <source>In a team contest every participant needs a team.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队赛中每位参赛者都要分配团队。</translation>
     </message>
     <message>
         <source>Enter one to {max} prizes, each an amount of zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写 1 到 {max} 个奖项，每项金额不小于零。</translation>
     </message>
     <message>
         <source>The slip of {person} does not add up: its lines make {expected}, its total says {got}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{person} 的工资条对不上：各项合计 {expected}，总额却是 {got}。</translation>
     </message>
     <message>
         <source>Choose one slip per page or three per page.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择每页一人或每页三人。</translation>
     </message>
     <message>
         <source>There are no slips to print for this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月没有可打印的工资条。</translation>
     </message>
     <message>
         <source>The pay run of the month this contest ends in is locked; its prizes could not be paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>比赛结束当月的薪酬核算已锁定，奖金将无法发放。</translation>
     </message>
     <message>
         <source>This customer is already a promoter.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户已经是推广员。</translation>
     </message>
     <message>
         <source>Choose a promoter level from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从列表中选择推广员等级。</translation>
     </message>
     <message>
         <source>Choose a customer of this store.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择本店的客户。</translation>
     </message>
     <message>
         <source>This promoter has stopped; customers can no longer be credited to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>该推广员已停用，不能再计入客户。</translation>
     </message>
     <message>
         <source>A promoter cannot be credited with bringing themself.</source>
-        <translation type="unfinished"></translation>
+        <translation>推广员不能把自己计为带来的客户。</translation>
     </message>
     <message>
         <source>The revenue bounds of bracket {index} must be whole amounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 档的营业额界限必须是金额。</translation>
     </message>
     <message>
         <source>Another partner pond is already called “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有名为“{name}”的鱼塘。</translation>
     </message>
     <message>
         <source>This contract overlaps the one starting {start}; end that one first or start this one later.</source>
-        <translation type="unfinished"></translation>
+        <translation>该合同与 {start} 开始的合同重叠；请先结束那份合同，或推迟本合同的开始日期。</translation>
     </message>
     <message>
         <source>No contract of this pond covers {year}-{month}: there is nothing to settle.</source>
-        <translation type="unfinished"></translation>
+        <translation>该鱼塘没有覆盖 {year}-{month} 的合同：无需结算。</translation>
     </message>
     <message>
         <source>Choose what the money was spent on.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择费用用途。</translation>
     </message>
     <message>
         <source>Choose a period of at most {max} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择不超过 {max} 天的期间。</translation>
     </message>
     <message>
         <source>Choose a product from the list, or leave it empty and describe it.</source>
@@ -2691,11 +2703,15 @@ Details were written to %1</source>
     </message>
     <message>
         <source>The date range ends ({end}) before it starts ({start}).</source>
-        <translation type="unfinished"></translation>
+        <translation>日期范围的结束日({end})早于开始日({start})。</translation>
     </message>
     <message>
         <source>Choose a shorter date range: at most {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择更短的日期范围:最多 {days} 天。</translation>
+    </message>
+    <message>
+        <source>There is no report for {month}: give a month that has begun, as YYYY-MM.</source>
+        <translation>{month} 没有报告:请给出已开始的月份,格式 YYYY-MM。</translation>
     </message>
     <message>
         <source>The action could not be completed ({code}).</source>
@@ -2898,145 +2914,139 @@ Details were written to %1</source>
     <name>HomePage</name>
     <message>
         <source>Loading today&apos;s figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在载入今日数据…</translation>
     </message>
     <message>
         <source>Something went wrong; the log has the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了,详情见日志。</translation>
     </message>
     <message>
         <source>registered by me today</source>
-        <translation type="unfinished"></translation>
+        <translation>我今天登记的</translation>
     </message>
     <message>
         <source>new customers today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n top-up(s) today</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sale(s) today</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>今日新客户</translation>
     </message>
     <message>
         <source>month to date: %1% of the plan&apos;s pace (due %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>本月至今:达计划进度 %1%(应完成 %2)</translation>
     </message>
     <message>
         <source>month to date; %1 against the same days last month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月至今;较上月同期 %1</translation>
     </message>
     <message>
         <source>You have no follow-up queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>你没有跟进队列。</translation>
     </message>
     <message>
         <source>%1 overdue, %2 due today</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期 %1 条,今日到期 %2 条</translation>
     </message>
     <message>
         <source>Nobody is waiting for a call today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天没有需要回访的客户。</translation>
     </message>
     <message>
         <source>Open the follow-up queue →</source>
-        <translation type="unfinished"></translation>
+        <translation>打开跟进队列 →</translation>
     </message>
-    <message numerus="yes">
-        <source>%n customer(s) registered by you today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>top-ups today: %1</source>
+        <translation>今日充值 %1 笔</translation>
+    </message>
+    <message>
+        <source>sales today: %1</source>
+        <translation>今日成交 %1 笔</translation>
+    </message>
+    <message>
+        <source>Registered by you today: %1</source>
+        <translation>你今天登记:%1 位</translation>
     </message>
     <message>
         <source>Register a member →</source>
-        <translation type="unfinished"></translation>
+        <translation>登记会员 →</translation>
     </message>
     <message>
         <source>Nobody registered yet today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天还没有人登记。</translation>
     </message>
     <message>
         <source>No target plan for this year yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>今年还没有目标计划。</translation>
     </message>
     <message>
         <source>Plan tracking is not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划追踪尚未启用。</translation>
     </message>
     <message>
         <source>Set the year&apos;s targets →</source>
-        <translation type="unfinished"></translation>
+        <translation>制定年度目标 →</translation>
     </message>
     <message>
         <source>Everyone is on pace with the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人都跟上了计划进度。</translation>
     </message>
     <message>
         <source>%1 · %2: %3 of pace</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2:进度 %3</translation>
     </message>
     <message>
         <source>Open plan tracking →</source>
-        <translation type="unfinished"></translation>
+        <translation>打开计划追踪 →</translation>
     </message>
     <message>
         <source>Open the plan →</source>
-        <translation type="unfinished"></translation>
+        <translation>打开计划 →</translation>
     </message>
     <message>
         <source>Every system checked is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查的各系统都已具备。</translation>
     </message>
     <message>
         <source>Fix →</source>
-        <translation type="unfinished"></translation>
+        <translation>去处理 →</translation>
     </message>
     <message>
         <source>The whole check →</source>
-        <translation type="unfinished"></translation>
+        <translation>查看完整检查 →</translation>
     </message>
     <message>
         <source>Today at a glance, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今日一览,%1</translation>
     </message>
     <message>
         <source>Registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>登记</translation>
     </message>
     <message>
         <source>Top-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>储值充值</translation>
     </message>
     <message>
         <source>Sales today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日营业额</translation>
     </message>
     <message>
         <source>Revenue this month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月营业额</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>待跟进</translation>
     </message>
     <message>
         <source>Registered today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日登记</translation>
     </message>
     <message>
         <source>Behind the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>落后于计划</translation>
     </message>
     <message>
         <source>Is your system complete? Top gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>你的系统完善吗?最该补的三项</translation>
     </message>
 </context>
 <context>
@@ -4161,11 +4171,11 @@ Details were written to %1</source>
     <name>MainWindow</name>
     <message>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation>首页</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>数据仪表盘</translation>
     </message>
     <message>
         <source>Members</source>
@@ -4196,8 +4206,20 @@ Details were written to %1</source>
         <translation>发售</translation>
     </message>
     <message>
+        <source>Promotion</source>
+        <translation>推广系统</translation>
+    </message>
+    <message>
         <source>Targets</source>
         <translation>目标与追踪</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>薪酬</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织架构</translation>
     </message>
     <message>
         <source>Staff &amp; Roles</source>
@@ -4638,6 +4660,280 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>OperationsReport</name>
+    <message>
+        <source>Monthly operations report</source>
+        <translation>月度经营报告</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Page {page}</source>
+        <translation>第 {page} 页</translation>
+    </message>
+    <message>
+        <source>Funnel of the customers registered this month</source>
+        <translation>本月登记客户的营销漏斗</translation>
+    </message>
+    <message>
+        <source>Each layer lies inside the one above; the rate is from the layer above.</source>
+        <translation>每一层都包含在上一层之内;转化率以上一层为基数。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>From the layer above</source>
+        <translation>较上一层</translation>
+    </message>
+    <message>
+        <source>From the leads</source>
+        <translation>占线索</translation>
+    </message>
+    <message>
+        <source>{rate} of leads</source>
+        <translation>占线索 {rate}</translation>
+    </message>
+    <message>
+        <source>Visits against conversion, per person</source>
+        <translation>每人拜访量与转化率</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访量</translation>
+    </message>
+    <message>
+        <source>Customers visited</source>
+        <translation>拜访客户数</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交数</translation>
+    </message>
+    <message>
+        <source>Conversion (%)</source>
+        <translation>转化率(%)</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业额</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>心态</translation>
+    </message>
+    <message>
+        <source>Quadrant</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <source>Team medians: {visits} visits, {conversion} conversion.</source>
+        <translation>团队中位数:拜访 {visits} 次,转化率 {conversion}。</translation>
+    </message>
+    <message>
+        <source>Comparisons: now / before (change)</source>
+        <translation>对比:本期 / 对比期(变化)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>对比期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>{metric}, month by month, with its trend line</source>
+        <translation>{metric}逐月走势与趋势线</translation>
+    </message>
+    <message>
+        <source>Growth economics</source>
+        <translation>增长经济</translation>
+    </message>
+    <message>
+        <source>Three growth levers</source>
+        <translation>增长三要素</translation>
+    </message>
+    <message>
+        <source>Paying customers</source>
+        <translation>付费客户数</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Purchases per customer</source>
+        <translation>人均购买次数</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month, same days</source>
+        <translation>上月同期</translation>
+    </message>
+    <message>
+        <source>Registered in</source>
+        <translation>登记月份</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>First 30 days, per customer</source>
+        <translation>前 30 天人均消费</translation>
+    </message>
+    <message>
+        <source>First year, per customer</source>
+        <translation>第一年人均消费</translation>
+    </message>
+    <message>
+        <source>(so far)</source>
+        <translation>(至今)</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Referrals per paying customer</source>
+        <translation>每位成交客户转介绍数</translation>
+    </message>
+    <message>
+        <source>Product role</source>
+        <translation>产品角色</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin rate</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>保存月度报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <source>The report was saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Making the monthly report…</source>
+        <translation>正在生成月度报告…</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Organisation</source>
+        <translation>组织架构</translation>
+    </message>
+    <message>
+        <source>Three departments carry the plan: target assurance sells, plan tracking checks every day that the plan is done, logistics keeps the shop running. Each position has written duties. People are assigned on the Staff page.</source>
+        <translation>三个部门承担计划：指标保障部负责销售，计划追踪部每天检查计划执行，后勤保障部保障门店运转。每个岗位都有明确的职责。人员在“员工与角色”页面分配。</translation>
+    </message>
+    <message>
+        <source>Save department</source>
+        <translation>保存部门</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>新建部门</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Save position</source>
+        <translation>保存岗位</translation>
+    </message>
+    <message>
+        <source>New position</source>
+        <translation>新建岗位</translation>
+    </message>
+    <message>
+        <source>Positions and duties</source>
+        <translation>岗位与职责</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;uties</source>
+        <translation>职责(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>%1 (not in use)</source>
+        <translation>%1（停用）</translation>
+    </message>
+</context>
+<context>
     <name>OwnerPage</name>
     <message>
         <source>Owner account</source>
@@ -4672,373 +4968,373 @@ Details were written to %1</source>
     <name>Pay</name>
     <message>
         <source>Base pay</source>
-        <translation type="unfinished"></translation>
+        <translation>基本工资</translation>
     </message>
     <message>
         <source>Responsibility pay</source>
-        <translation type="unfinished"></translation>
+        <translation>责任工资</translation>
     </message>
     <message>
         <source>Performance pay</source>
-        <translation type="unfinished"></translation>
+        <translation>绩效工资</translation>
     </message>
     <message>
         <source>Sales commission</source>
-        <translation type="unfinished"></translation>
+        <translation>销售提成</translation>
     </message>
     <message>
         <source>New-member bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>新会员奖励</translation>
     </message>
     <message>
         <source>Mentor subsidy</source>
-        <translation type="unfinished"></translation>
+        <translation>师傅补贴</translation>
     </message>
     <message>
         <source>Mentor bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>带徒奖励</translation>
     </message>
     <message>
         <source>Mentor subsidy cut</source>
-        <translation type="unfinished"></translation>
+        <translation>带徒补贴扣减</translation>
     </message>
     <message>
         <source>PK contest prize</source>
-        <translation type="unfinished"></translation>
+        <translation>PK 赛奖金</translation>
     </message>
     <message>
         <source>Annual bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>年终奖</translation>
     </message>
     <message>
         <source>Deduction</source>
-        <translation type="unfinished"></translation>
+        <translation>扣款</translation>
     </message>
     <message>
         <source>Adjustment</source>
-        <translation type="unfinished">调整</translation>
+        <translation>调整</translation>
     </message>
     <message>
         <source>full month = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>全月 = {amount}</translation>
     </message>
     <message>
         <source>{monthly} × {days_employed}/{days_in_month} days = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{monthly} × {days_employed}/{days_in_month} 天 = {amount}</translation>
     </message>
     <message>
         <source>{performance_base} × {factor} (score {score}, cap {cap}) = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{performance_base} × {factor}（考核 {score} 分，上限 {cap}）= {amount}</translation>
     </message>
     <message>
         <source>{base} × {rate} = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{base} × {rate} = {amount}</translation>
     </message>
     <message>
         <source>sum of slices = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>分段合计 = {amount}</translation>
     </message>
     <message>
         <source>{slice} × {rate} = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{slice} × {rate} = {amount}</translation>
     </message>
     <message>
         <source>{count} new members × {unit} = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>新会员 {count} 人 × {unit} = {amount}</translation>
     </message>
     <message>
         <source>apprentice {apprentice}: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>徒弟 {apprentice}：{amount}</translation>
     </message>
     <message>
         <source>apprentice {apprentice} reached {attainment} ≥ line {standard_line} → {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>徒弟 {apprentice} 达成 {attainment} ≥ 标准线 {standard_line} → {amount}</translation>
     </message>
     <message>
         <source>apprentice {apprentice}: {subsidy} × ({standard_line} − {attainment}) ÷ {standard_line} = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>徒弟 {apprentice}：{subsidy} ×（{standard_line} − {attainment}）÷ {standard_line} = {amount}</translation>
     </message>
     <message>
         <source>{contest}: rank {rank} ({tied} tied) → {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{contest}：第 {rank} 名（{tied} 人并列）→ {amount}</translation>
     </message>
     <message>
         <source>{contest}: rank {rank} → {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{contest}：第 {rank} 名 → {amount}</translation>
     </message>
     <message>
         <source>(year&apos;s actual {actual} − target {target}) × {share} = {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>（全年实绩 {actual} − 目标 {target}）× {share} = {amount}</translation>
     </message>
     <message>
         <source>{reason}: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason}：{amount}</translation>
     </message>
     <message>
         <source>correction of {source}: {reason}: {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>更正 {source}：{reason}：{amount}</translation>
     </message>
     <message>
         <source>No target for this month: attainment counts as 0% (an apprentice without a target: subsidy only).</source>
-        <translation type="unfinished"></translation>
+        <translation>本月没有目标：达成率按 0% 计（徒弟无目标时只计师傅补贴）。</translation>
     </message>
     <message>
         <source>No yearly target: no annual bonus provision.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有年度目标：年终奖暂不计提。</translation>
     </message>
     <message>
         <source>Commission base: sales {revenue} − refunds {refunds} + carried {carry_in} = {base}</source>
-        <translation type="unfinished"></translation>
+        <translation>提成基数：销售额 {revenue} − 退款 {refunds} + 结转 {carry_in} = {base}</translation>
     </message>
     <message>
         <source>Refunds above this month&apos;s sales, carried to next month: {carry_out}</source>
-        <translation type="unfinished"></translation>
+        <translation>退款超过本月销售额，结转下月：{carry_out}</translation>
     </message>
     <message>
         <source>Annual bonus provision this month: {accrual} (to date: {to_date}); not paid on this slip.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月计提年终奖 {accrual}（累计 {to_date}），本单不发放。</translation>
     </message>
     <message>
         <source>{year}-{month}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}年{month}月</translation>
     </message>
     <message>
         <source>DRAFT</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
 </context>
 <context>
     <name>PayPage</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">岗位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished">已锁定</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished">草稿</translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">品项</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Basis</source>
-        <translation type="unfinished"></translation>
+        <translation>计算依据</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>%1 of %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>出勤 %1/%2 天</translation>
     </message>
     <message>
         <source>assessment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>考核 %1 分</translation>
     </message>
     <message>
         <source>&amp;Draft run</source>
-        <translation type="unfinished"></translation>
+        <translation>生成草稿(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Lock run</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Print slips</source>
-        <translation type="unfinished"></translation>
+        <translation>打印工资条(&amp;P)</translation>
     </message>
     <message>
         <source>One per page</source>
-        <translation type="unfinished"></translation>
+        <translation>每页一人</translation>
     </message>
     <message>
         <source>Three per page</source>
-        <translation type="unfinished"></translation>
+        <translation>每页三人</translation>
     </message>
     <message>
         <source>&amp;Export .xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 .xlsx(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Month:</source>
-        <translation type="unfinished"></translation>
+        <translation>月份(&amp;M)：</translation>
     </message>
     <message>
         <source>Monthly run</source>
-        <translation type="unfinished"></translation>
+        <translation>月度核算</translation>
     </message>
     <message>
         <source>My slips</source>
-        <translation type="unfinished"></translation>
+        <translation>我的工资条</translation>
     </message>
     <message>
         <source>PK contests</source>
-        <translation type="unfinished"></translation>
+        <translation>PK 赛</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished">级别</translation>
+        <translation>名次</translation>
     </message>
     <message>
         <source>Participant</source>
-        <translation type="unfinished"></translation>
+        <translation>参赛者</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>成绩</translation>
     </message>
     <message>
         <source>Prize</source>
-        <translation type="unfinished"></translation>
+        <translation>奖金</translation>
     </message>
     <message>
         <source>Your slips of locked months: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定月份的工资条：%1 张</translation>
     </message>
     <message>
         <source>No run for this month yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月还没有核算。</translation>
     </message>
     <message>
         <source>Locked on %1: %2 people, total %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 锁定：%2 人，合计 %3。</translation>
     </message>
     <message>
         <source>Draft: %2 people, total %3. Review each slip, then lock.</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿：%2 人，合计 %3。逐张核对后再锁定。</translation>
     </message>
     <message>
         <source>%1 need attention before the run can be locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 人需要处理后才能锁定。</translation>
     </message>
     <message>
         <source>Pay</source>
-        <translation type="unfinished"></translation>
+        <translation>薪酬</translation>
     </message>
     <message>
         <source>Working out the month&apos;s pay…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在核算本月薪酬…</translation>
     </message>
     <message>
         <source>Lock run</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定核算</translation>
     </message>
     <message>
         <source>Lock the pay run of %1? A locked run can never be changed; a correction goes into a later month as an adjustment.</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定 %1 的薪酬核算？锁定后不能再修改，更正需在以后月份以调整项计入。</translation>
     </message>
     <message>
         <source>Preparing slips…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成工资条…</translation>
     </message>
     <message>
         <source>Export pay run</source>
-        <translation type="unfinished"></translation>
+        <translation>导出薪酬核算</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Slip total</source>
-        <translation type="unfinished"></translation>
+        <translation>工资条合计</translation>
     </message>
 </context>
 <context>
     <name>PaySlip</name>
     <message>
         <source>Incentive slip</source>
-        <translation type="unfinished"></translation>
+        <translation>工资条</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月份</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">岗位</translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Days employed</source>
-        <translation type="unfinished"></translation>
+        <translation>出勤天数</translation>
     </message>
     <message>
         <source>{days}/{of}</source>
-        <translation type="unfinished"></translation>
+        <translation>{days}/{of} 天</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>考核得分</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">品项</translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Basis</source>
-        <translation type="unfinished"></translation>
+        <translation>计算依据</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>实发合计</translation>
     </message>
     <message>
         <source>Employee&apos;s signature</source>
-        <translation type="unfinished"></translation>
+        <translation>员工签字</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>cut here</source>
-        <translation type="unfinished"></translation>
+        <translation>沿虚线剪开</translation>
     </message>
     <message>
         <source>Page {page}</source>
-        <translation type="unfinished">第 {page} 页</translation>
+        <translation>第 {page} 页</translation>
     </message>
 </context>
 <context>
@@ -5218,127 +5514,127 @@ Details were written to %1</source>
     <name>PondsTab</name>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>合作方</translation>
     </message>
     <message>
         <source>Business &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>商家名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Owner (塘主)</source>
-        <translation type="unfinished"></translation>
+        <translation>塘主(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;New pond</source>
-        <translation type="unfinished"></translation>
+        <translation>新建鱼塘(&amp;N)</translation>
     </message>
     <message>
         <source>Sa&amp;ve pond</source>
-        <translation type="unfinished"></translation>
+        <translation>保存鱼塘(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Import customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
         <source>Contract terms</source>
-        <translation type="unfinished"></translation>
+        <translation>合同条款</translation>
     </message>
     <message>
         <source>Valid &amp;from</source>
-        <translation type="unfinished">有效期从(&amp;F)</translation>
+        <translation>生效日期(&amp;F)</translation>
     </message>
     <message>
         <source>Valid &amp;to (empty: open)</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期(&amp;T)（留空为长期）</translation>
     </message>
     <message>
         <source>Fee per customer</source>
-        <translation type="unfinished"></translation>
+        <translation>每位客户费用</translation>
     </message>
     <message>
         <source>Revenue share</source>
-        <translation type="unfinished"></translation>
+        <translation>消费分成</translation>
     </message>
     <message>
         <source>Share for months</source>
-        <translation type="unfinished"></translation>
+        <translation>分成月数</translation>
     </message>
     <message>
         <source>Monthly minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>每月保底</translation>
     </message>
     <message>
         <source>Add &amp;contract</source>
-        <translation type="unfinished"></translation>
+        <translation>添加合同(&amp;C)</translation>
     </message>
     <message>
         <source>Monthly settlement</source>
-        <translation type="unfinished"></translation>
+        <translation>月度结算</translation>
     </message>
     <message>
         <source>&amp;Lock the month</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定本月(&amp;L)</translation>
     </message>
     <message>
         <source>Statement (&amp;PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>结算单(&amp;P)</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月份</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Locked months</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定月份</translation>
     </message>
     <message>
         <source>No contract</source>
-        <translation type="unfinished"></translation>
+        <translation>无合同</translation>
     </message>
     <message>
         <source>%1 per customer</source>
-        <translation type="unfinished"></translation>
+        <translation>每位客户 %1</translation>
     </message>
     <message>
         <source>%1 of spend for %2 months</source>
-        <translation type="unfinished"></translation>
+        <translation>前 %2 个月消费的 %1</translation>
     </message>
     <message>
         <source>minimum %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保底 %1</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished">已锁定</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>Preview, not locked</source>
-        <translation type="unfinished"></translation>
+        <translation>预览，未锁定</translation>
     </message>
     <message>
         <source>%1 · %2 new customers: fees %3 + share %4 + top-up to the minimum %5 = owed %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 新客户 %2 位：费用 %3 + 分成 %4 + 保底补足 %5 = 应付 %6</translation>
     </message>
     <message>
         <source>Save the pond first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先保存鱼塘。</translation>
     </message>
     <message>
         <source>Making the statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成结算单…</translation>
     </message>
     <message>
         <source>Ponds</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼塘</translation>
     </message>
     <message>
         <source>Import the customers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入“%1”的客户</translation>
     </message>
 </context>
 <context>
@@ -5609,632 +5905,632 @@ Details were written to %1</source>
     <name>PromotersTab</name>
     <message>
         <source>Promoters</source>
-        <translation type="unfinished"></translation>
+        <translation>推广员</translation>
     </message>
     <message>
         <source>Leaderboard</source>
-        <translation type="unfinished"></translation>
+        <translation>排行榜</translation>
     </message>
     <message>
         <source>Levels and commission</source>
-        <translation type="unfinished"></translation>
+        <translation>等级与佣金</translation>
     </message>
     <message>
         <source>10%   or   0=10%, 10000=15%</source>
-        <translation type="unfinished"></translation>
+        <translation>10%   或   0=10%, 10000=15%</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished">不限</translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>Ran&amp;k</source>
-        <translation type="unfinished"></translation>
+        <translation>等级序号(&amp;K)</translation>
     </message>
     <message>
         <source>Enrolment &amp;fee</source>
-        <translation type="unfinished"></translation>
+        <translation>入会费(&amp;F)</translation>
     </message>
     <message>
         <source>Commission &amp;rate</source>
-        <translation type="unfinished"></translation>
+        <translation>佣金比例(&amp;R)</translation>
     </message>
     <message>
         <source>Tiered rates</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯计算方式</translation>
     </message>
     <message>
         <source>Spend within days of registration</source>
-        <translation type="unfinished"></translation>
+        <translation>登记后多少天内的消费</translation>
     </message>
     <message>
         <source>Which purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>计佣消费</translation>
     </message>
     <message>
         <source>Fixed amount per new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>每位新客户固定奖励</translation>
     </message>
     <message>
         <source>Fixed amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>固定奖励发放时机</translation>
     </message>
     <message>
         <source>Frozen for refunds (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>退款冻结期（天）</translation>
     </message>
     <message>
         <source>&amp;New level</source>
-        <translation type="unfinished"></translation>
+        <translation>新建等级(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Save level</source>
-        <translation type="unfinished"></translation>
+        <translation>保存等级(&amp;S)</translation>
     </message>
     <message>
         <source>Enrol a promoter</source>
-        <translation type="unfinished"></translation>
+        <translation>招募推广员</translation>
     </message>
     <message>
         <source>Collect the enrolment fee now (recorded as a sale)</source>
-        <translation type="unfinished"></translation>
+        <translation>现在收取入会费（记为一笔销售）</translation>
     </message>
     <message>
         <source>&amp;Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级(&amp;L)</translation>
     </message>
     <message>
         <source>Paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>支付方式</translation>
     </message>
     <message>
         <source>&amp;Enrol</source>
-        <translation type="unfinished"></translation>
+        <translation>招募(&amp;E)</translation>
     </message>
     <message>
         <source>Commission ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>佣金明细</translation>
     </message>
     <message>
         <source>everything available</source>
-        <translation type="unfinished"></translation>
+        <translation>全部可提金额</translation>
     </message>
     <message>
         <source>Pay &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>提现金额(&amp;O)</translation>
     </message>
     <message>
         <source>As</source>
-        <translation type="unfinished"></translation>
+        <translation>发放方式</translation>
     </message>
     <message>
         <source>&amp;Pay out</source>
-        <translation type="unfinished"></translation>
+        <translation>发放佣金(&amp;P)</translation>
     </message>
     <message>
         <source>A customer this promoter brought</source>
-        <translation type="unfinished"></translation>
+        <translation>该推广员带来的客户</translation>
     </message>
     <message>
         <source>Credit to this promoter</source>
-        <translation type="unfinished"></translation>
+        <translation>计入该推广员</translation>
     </message>
     <message>
         <source>Monthly &amp;statement (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>月度对账单(&amp;S)</translation>
     </message>
     <message>
         <source>Whole year</source>
-        <translation type="unfinished"></translation>
+        <translation>全年</translation>
     </message>
     <message>
         <source>Rank by</source>
-        <translation type="unfinished"></translation>
+        <translation>排名依据</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">全年</translation>
+        <translation>年份</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月份</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>%1 · %2 — frozen %3, available %4, paid out %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 — 冻结 %3，可提 %4，已发放 %5</translation>
     </message>
     <message>
         <source>Choose a customer first.</source>
-        <translation type="unfinished">请先选择客户。</translation>
+        <translation>请先选择客户。</translation>
     </message>
     <message>
         <source>Create a level first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先创建等级。</translation>
     </message>
     <message>
         <source>%1 is now a promoter (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已成为推广员（%2）。</translation>
     </message>
     <message>
         <source>Paid out %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发放 %1。</translation>
     </message>
     <message>
         <source>%1 is credited to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已计入 %2 名下。</translation>
     </message>
     <message>
         <source>Making the statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成对账单…</translation>
     </message>
 </context>
 <context>
     <name>Promotion</name>
     <message>
         <source>First top-up</source>
-        <translation type="unfinished"></translation>
+        <translation>首次充值</translation>
     </message>
     <message>
         <source>First purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>首次消费</translation>
     </message>
     <message>
         <source>Commission</source>
-        <translation type="unfinished"></translation>
+        <translation>佣金</translation>
     </message>
     <message>
         <source>Clawback</source>
-        <translation type="unfinished"></translation>
+        <translation>追回</translation>
     </message>
     <message>
         <source>Payout</source>
-        <translation type="unfinished"></translation>
+        <translation>发放</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished">现金</translation>
+        <translation>现金</translation>
     </message>
     <message>
         <source>Stored value</source>
-        <translation type="unfinished"></translation>
+        <translation>储值</translation>
     </message>
     <message>
         <source>Every purchase in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>期限内每笔消费</translation>
     </message>
     <message>
         <source>First purchase only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅首次消费</translation>
     </message>
     <message>
         <source>Whole month at the rate reached</source>
-        <translation type="unfinished"></translation>
+        <translation>全额累进（整月按达到的档位）</translation>
     </message>
     <message>
         <source>Each slice at its own rate</source>
-        <translation type="unfinished"></translation>
+        <translation>超额累进（分段计算）</translation>
     </message>
     <message>
         <source>On the first purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>首次消费时</translation>
     </message>
     <message>
         <source>On registration</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时</translation>
     </message>
     <message>
         <source>Ads</source>
-        <translation type="unfinished"></translation>
+        <translation>广告</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Printed flyers</source>
-        <translation type="unfinished"></translation>
+        <translation>传单印刷</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished">其他</translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Referred revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>带来营业额</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished">级别</translation>
+        <translation>名次</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Enrolment fee</source>
-        <translation type="unfinished"></translation>
+        <translation>入会费</translation>
     </message>
     <message>
         <source>Within days</source>
-        <translation type="unfinished"></translation>
+        <translation>计佣天数</translation>
     </message>
     <message>
         <source>Per new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>每位新客户</translation>
     </message>
     <message>
         <source>Promoters</source>
-        <translation type="unfinished"></translation>
+        <translation>推广员人数</translation>
     </message>
     <message>
         <source>Promoter</source>
-        <translation type="unfinished">推广员</translation>
+        <translation>推广员</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户数</translation>
     </message>
     <message>
         <source>Frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结中</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>可提</translation>
     </message>
     <message>
         <source>Paid out</source>
-        <translation type="unfinished"></translation>
+        <translation>已发放</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Pond</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼塘</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">老板</translation>
+        <translation>塘主</translation>
     </message>
     <message>
         <source>Contract</source>
-        <translation type="unfinished"></translation>
+        <translation>合同</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>导入客户</translation>
     </message>
     <message>
         <source>Paying</source>
-        <translation type="unfinished"></translation>
+        <translation>已付费</translation>
     </message>
     <message>
         <source>Conversion</source>
-        <translation type="unfinished">转化率</translation>
+        <translation>转化率</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished">登记日期</translation>
+        <translation>登记日期</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>Spend shared</source>
-        <translation type="unfinished"></translation>
+        <translation>分成消费额</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished">分配比例</translation>
+        <translation>分成</translation>
     </message>
     <message>
         <source>Owed</source>
-        <translation type="unfinished"></translation>
+        <translation>应付</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished">已锁定</translation>
+        <translation>锁定时间</translation>
     </message>
     <message>
         <source>Available from</source>
-        <translation type="unfinished"></translation>
+        <translation>可提日期</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Spent on</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Spend</source>
-        <translation type="unfinished"></translation>
+        <translation>投入</translation>
     </message>
     <message>
         <source>Commissions</source>
-        <translation type="unfinished"></translation>
+        <translation>佣金</translation>
     </message>
     <message>
         <source>Pond fees</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼塘费用</translation>
     </message>
     <message>
         <source>Referral rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐奖励</translation>
     </message>
     <message>
         <source>New paying customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新付费客户</translation>
     </message>
     <message>
         <source>Cost per customer</source>
-        <translation type="unfinished"></translation>
+        <translation>获客成本</translation>
     </message>
     <message>
         <source>First 30 days spend</source>
-        <translation type="unfinished"></translation>
+        <translation>首30天人均消费</translation>
     </message>
     <message>
         <source>First year spend</source>
-        <translation type="unfinished"></translation>
+        <translation>首年人均消费</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>条件</translation>
     </message>
     <message>
         <source>Paid at least</source>
-        <translation type="unfinished"></translation>
+        <translation>支付满</translation>
     </message>
     <message>
         <source>Referrer gets</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐人获得</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月份</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Referred</source>
-        <translation type="unfinished"></translation>
+        <translation>被推荐</translation>
     </message>
     <message>
         <source>Referred share</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐占比</translation>
     </message>
 </context>
 <context>
     <name>PromotionPage</name>
     <message>
         <source>Referrals</source>
-        <translation type="unfinished">推荐人数</translation>
+        <translation>会员推荐</translation>
     </message>
     <message>
         <source>Promoters</source>
-        <translation type="unfinished"></translation>
+        <translation>推广员</translation>
     </message>
     <message>
         <source>Partner ponds</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼塘合作</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道成本</translation>
     </message>
 </context>
 <context>
     <name>PromotionPdf</name>
     <message>
         <source>Promoter commission statement</source>
-        <translation type="unfinished"></translation>
+        <translation>推广员佣金对账单</translation>
     </message>
     <message>
         <source>Promoter</source>
-        <translation type="unfinished">推广员</translation>
+        <translation>推广员</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月份</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>期初余额</translation>
     </message>
     <message>
         <source>Commission accrued</source>
-        <translation type="unfinished"></translation>
+        <translation>本月计提佣金</translation>
     </message>
     <message>
         <source>Clawed back (refunds)</source>
-        <translation type="unfinished"></translation>
+        <translation>退款追回</translation>
     </message>
     <message>
         <source>Paid out</source>
-        <translation type="unfinished"></translation>
+        <translation>已发放</translation>
     </message>
     <message>
         <source>Closing balance</source>
-        <translation type="unfinished"></translation>
+        <translation>期末余额</translation>
     </message>
     <message>
         <source>of which frozen (refund window)</source>
-        <translation type="unfinished"></translation>
+        <translation>其中冻结（退款期内）</translation>
     </message>
     <message>
         <source>of which available</source>
-        <translation type="unfinished"></translation>
+        <translation>其中可提</translation>
     </message>
     <message>
         <source>Referred customers&apos; spend</source>
-        <translation type="unfinished"></translation>
+        <translation>带来客户消费额</translation>
     </message>
     <message>
         <source>New customers brought</source>
-        <translation type="unfinished"></translation>
+        <translation>带来新客户</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Available from</source>
-        <translation type="unfinished"></translation>
+        <translation>可提日期</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>No entries this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月无记录。</translation>
     </message>
     <message>
         <source>Printed</source>
-        <translation type="unfinished"></translation>
+        <translation>打印时间</translation>
     </message>
     <message>
         <source>Commission</source>
-        <translation type="unfinished"></translation>
+        <translation>佣金</translation>
     </message>
     <message>
         <source>Clawback</source>
-        <translation type="unfinished"></translation>
+        <translation>追回</translation>
     </message>
     <message>
         <source>Payout</source>
-        <translation type="unfinished"></translation>
+        <translation>发放</translation>
     </message>
     <message>
         <source>cash</source>
-        <translation type="unfinished"></translation>
+        <translation>现金</translation>
     </message>
     <message>
         <source>stored value</source>
-        <translation type="unfinished"></translation>
+        <translation>储值</translation>
     </message>
     <message>
         <source>Partner pond settlement</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼塘月度结算单</translation>
     </message>
     <message>
         <source>Pond</source>
-        <translation type="unfinished"></translation>
+        <translation>鱼塘</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">老板</translation>
+        <translation>塘主</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished">已锁定</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>Preview (not locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>预览（未锁定）</translation>
     </message>
     <message>
         <source>Days under contract</source>
-        <translation type="unfinished"></translation>
+        <translation>合同覆盖天数</translation>
     </message>
     <message>
         <source>New customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Fee for new customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户费用</translation>
     </message>
     <message>
         <source>Their spend in the share window</source>
-        <translation type="unfinished"></translation>
+        <translation>分成期内消费</translation>
     </message>
     <message>
         <source>Revenue share</source>
-        <translation type="unfinished"></translation>
+        <translation>消费分成</translation>
     </message>
     <message>
         <source>Monthly minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>每月保底</translation>
     </message>
     <message>
         <source>Top-up to the minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>保底补足</translation>
     </message>
     <message>
         <source>Owed to the pond</source>
-        <translation type="unfinished"></translation>
+        <translation>应付塘主</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>手机</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished">登记日期</translation>
+        <translation>登记日期</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No customer of the pond is due anything this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>本月鱼塘客户无应付项目。</translation>
     </message>
     <message>
         <source>For the shop</source>
-        <translation type="unfinished"></translation>
+        <translation>店方签字</translation>
     </message>
     <message>
         <source>For the pond</source>
-        <translation type="unfinished"></translation>
+        <translation>塘主签字</translation>
     </message>
 </context>
 <context>
@@ -6256,103 +6552,103 @@ Details were written to %1</source>
     <name>ReferralsTab</name>
     <message>
         <source>Reward rules</source>
-        <translation type="unfinished"></translation>
+        <translation>奖励规则</translation>
     </message>
     <message>
         <source>&amp;When</source>
-        <translation type="unfinished"></translation>
+        <translation>条件(&amp;W)</translation>
     </message>
     <message>
         <source>Paid at &amp;least</source>
-        <translation type="unfinished"></translation>
+        <translation>支付满(&amp;L)</translation>
     </message>
     <message>
         <source>Stored-value &amp;bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>储值赠送(&amp;B)</translation>
     </message>
     <message>
         <source>or a &amp;gift</source>
-        <translation type="unfinished"></translation>
+        <translation>或礼品(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Add rule</source>
-        <translation type="unfinished"></translation>
+        <translation>添加规则(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove rule</source>
-        <translation type="unfinished"></translation>
+        <translation>删除规则(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save rules</source>
-        <translation type="unfinished"></translation>
+        <translation>保存规则(&amp;S)</translation>
     </message>
     <message>
         <source>A referred customer&apos;s first top-up or first purchase earns their referrer the highest rule it reaches; a refund that takes the payment below it takes the reward back.</source>
-        <translation type="unfinished"></translation>
+        <translation>被推荐客户的首次充值或首次消费，按达到的最高一档奖励推荐人；退款使金额低于该档时，奖励收回。</translation>
     </message>
     <message>
         <source>Referral tree</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐关系树</translation>
     </message>
     <message>
         <source>Find a member by name, phone or card</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名、手机或卡号查找会员</translation>
     </message>
     <message>
         <source>Fission figures</source>
-        <translation type="unfinished"></translation>
+        <translation>裂变数据</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">全年</translation>
+        <translation>年份</translation>
     </message>
     <message numerus="yes">
         <source>Rules saved: %n rule(s) in force.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>规则已保存：%n 条生效。</numerusform>
         </translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished">会员</translation>
+        <translation>会员</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished">卡号</translation>
+        <translation>卡号</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished">登记日期</translation>
+        <translation>登记日期</translation>
     </message>
     <message>
         <source>Brought in (all levels)</source>
-        <translation type="unfinished"></translation>
+        <translation>带来人数（各级）</translation>
     </message>
     <message>
         <source>Spend</source>
-        <translation type="unfinished"></translation>
+        <translation>消费</translation>
     </message>
     <message>
         <source>Rewards earned</source>
-        <translation type="unfinished"></translation>
+        <translation>获得奖励</translation>
     </message>
     <message numerus="yes">
         <source>%1 brought in %n customer(s), directly or through others.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 直接或间接带来 %n 位客户。</numerusform>
         </translation>
     </message>
     <message>
         <source>Brought in by: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐链：%1。</translation>
     </message>
     <message>
         <source>Only the first %1 are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示前 %1 位。</translation>
     </message>
     <message>
         <source>New customers %1, referred %2 (%3). Referrals per referring member: %4. Members who referred 2 or more: %5 (%6 of customers).</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户 %1 位，其中被推荐 %2 位（%3）。每位推荐人平均推荐 %4 位。推荐 2 位及以上的会员：%5 位（占客户 %6）。</translation>
     </message>
 </context>
 <context>
