@@ -4850,6 +4850,10 @@ Details were written to %1</source>
         <translation>报告已保存到 %1。</translation>
     </message>
     <message>
+        <source>The report could not be made; the log has the details.</source>
+        <translation>报告无法生成,详情见日志。</translation>
+    </message>
+    <message>
         <source>Making the monthly report…</source>
         <translation>正在生成月度报告…</translation>
     </message>
