@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, insert, select
 
 from opsdesk.db.models.launches import Launch, LaunchDeposit, LaunchPayment, LaunchWaitlist
 from opsdesk.domain import launches as dl
-from opsdesk.services.demo import DemoContext, Progress
+if TYPE_CHECKING:  # demo.py imports this module to register the step
+    from opsdesk.services.demo import DemoContext, Progress
 
 YUAN = 100
 METHODS = ("wechat", "wechat", "alipay", "cash", "bank_card")
