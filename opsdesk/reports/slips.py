@@ -210,7 +210,7 @@ def _layout(w: _Writer, d: SlipData, width: float) -> tuple[float, list[list[str
     h += sum(max(1, len(x)) * (LEAD * 0.86) + 1.4 * mm for x in wrapped)
     h += 8 * mm  # total
     h += len(notes) * 3.8 * mm + (1.5 * mm if notes else 0)
-    h += 11 * mm  # signature
+    h += 9.5 * mm  # signature
     return h, wrapped, notes
 
 
@@ -272,7 +272,7 @@ def _draw(w: _Writer, d: SlipData, x0: float, top: float, width: float,
         for n in notes:
             y -= 3.8 * mm
             w.text(x0, y, n, SMALL, color=MUTED)
-    y -= 9 * mm
+    y -= 8 * mm
     sig = f"{lb.signature}："if _cjk(lb.signature) else f"{lb.signature}: "
     w.text(x0, y, sig, BODY)
     sx = x0 + c.stringWidth(sig, w.f.regular, BODY) + 1 * mm
@@ -327,7 +327,7 @@ def render_slips(slips: Sequence[SlipData], out: str | Path | BinaryIO, *,
         if progress is not None:
             progress(i, len(slips))
         h, wrapped, notes = _layout(w, d, width)
-        if layout == "one" or h > THIRD - 4 * mm:
+        if layout == "one" or h > THIRD - 2 * mm:
             if slot or (pages and layout == "one") or (pages and layout == "three"):
                 c.showPage()
             pages += 1

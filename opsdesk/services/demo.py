@@ -553,6 +553,7 @@ def _extend_steps() -> None:
     STEPS.append(__import__("opsdesk.services.demo_launches", fromlist=["x"]).step_launches)
     STEPS.append(__import__("opsdesk.services.demo_targets", fromlist=["x"]).step_targets)
     STEPS.append(__import__("opsdesk.services.demo_promotion", fromlist=["x"]).step_promotion)
+    STEPS.append(__import__("opsdesk.services.demo_incentives", fromlist=["x"]).step_incentives)
 
 
 _extend_steps()
