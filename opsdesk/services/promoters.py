@@ -653,7 +653,8 @@ def statement(db: Database, actor: Actor, promoter_id: int, year: int, month: in
             CommissionEntry.promoter_id == p.id)).all())
         opening = commission_balance([e for _, e in pairs], period.first - timedelta(days=1))
         closing = commission_balance([e for _, e in pairs], period.last)
-        month_rows = [r for r, _ in pairs if period.contains(r.posted_on)]
+        month_rows = sorted((r for r, _ in pairs if period.contains(r.posted_on)),
+                            key=lambda r: (r.posted_on, r.id))
         sums: dict[str, int] = defaultdict(int)
         for r in month_rows:
             sums[r.kind] += r.amount

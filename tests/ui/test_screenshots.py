@@ -79,3 +79,44 @@ def test_launch_page_screenshot(qtbot, qapp, resources, demo_owner, context_for,
     assert page.list_model.rowCount() == 3  # two past launches and the open one
     assert page.current.status == "open"
     assert int(page.count_labels["entries"].text()) > 0
+
+
+@pytest.mark.parametrize("view", ["referral_tree", "promoter_leaderboard"])
+def test_promotion_screenshot(qtbot, qapp, resources, db, demo_owner, context_for, tmp_path,
+                              view):
+    from sqlalchemy import text
+
+    from opsdesk.db import clock
+
+    i18n.install(qapp, "zh_CN", resources)
+    window = MainWindow(context_for(demo_owner))
+    qtbot.addWidget(window)
+    with clock.frozen(datetime(2025, 3, 14, 11, 0)):
+        page = window.open_page("promotion")
+        window.resize(1400, 860)
+        window.show()
+        qtbot.waitExposed(window)
+        if view == "referral_tree":
+            with db.read() as s:
+                top = s.execute(text(
+                    "SELECT referrer_id FROM customer WHERE referrer_id IS NOT NULL "
+                    "GROUP BY referrer_id ORDER BY COUNT(*) DESC, referrer_id LIMIT 1")).scalar()
+            tab = page.referrals
+            tab.year.setValue(2024)
+            tab.show_tree(top)
+            qtbot.waitUntil(lambda: tab.tree_model.rowCount() == 1, timeout=10000)
+            assert tab.tree_model.item(0, 0).rowCount() >= 2
+        else:
+            page.tabs.setCurrentWidget(page.promoters)
+            tab = page.promoters
+            tab.inner.setCurrentIndex(1)
+            tab.board_year.setValue(2024)
+            tab.board_month.setValue(0)
+            assert tab.board_model.rowCount() == 20
+            assert tab.board_model.row_at(0).referred_revenue > 0
+        qtbot.wait(50)
+    folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{view}_zh_CN.png"
+    assert window.grab().save(str(out))
+    assert distinct_colours(QImage(str(out))) > 20

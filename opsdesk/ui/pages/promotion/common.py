@@ -109,5 +109,6 @@ def table(model: RowsTableModel, name: str) -> QTableView:
     v.verticalHeader().hide()
     v.setAlternatingRowColors(True)
     v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    v.horizontalHeader().setStretchLastSection(True)
+    # Amounts stay beside their titles; a stretched last column would push them to the far edge.
+    v.horizontalHeader().setStretchLastSection(False)
     return v

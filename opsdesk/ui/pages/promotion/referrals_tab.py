@@ -117,6 +117,7 @@ class ReferralsTab(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
         tl = QVBoxLayout(tree_box)
         tl.addWidget(self.picker)
         tl.addWidget(self.upline)
