@@ -32,7 +32,9 @@ Facts (:class:`CustomerFacts`) and what they mean
 * ``contacts``: days of every logged visit (call, meeting, store visit, WeChat), effective or not.
 * ``created_on``: the day the customer was registered; ``stage``: the current :class:`Stage`.
 * ``birthday``: month and day (:class:`MonthDay`); the year, often unknown, plays no part.
-* ``open_locks``: the launches where the customer holds a deposit (held > 0) without a deal.
+* ``open_locks``: the launches (not in draft) where the customer holds a deposit (held > 0)
+  without a deal (``services.launches.locked_unpaid``): the day of the latest lock and the
+  launch's lock deadline, by which the shop wants the full payment.
 * Facts dated after ``today`` are ignored, so the generator can be run "as of" any day.
 
 The rules in words (``today`` = the day of the run; ``L`` = ``lookback_days``, default 30)
@@ -62,9 +64,9 @@ returns every task whose conditions hold, existing or not.
   AFTER_PURCHASE and REACTIVATION): ``a`` = the latest contact day, or ``created_on`` when later or
   when never contacted; ``due = a + n days``; no last day. Key ``lead_idle:{customer}:{a}``: a new
   contact starts a new count.
-* **DEPOSIT_UNPAID** (``offsets = (x,)``, days before delivery, default 7): for each open lock
-  (``launch``, ``locked_on``, ``delivery``) with ``locked_on <= today``:
-  ``due = max(delivery - x days, locked_on)`` (a lock taken inside the last ``x`` days is due at
+* **DEPOSIT_UNPAID** (``offsets = (x,)``, days before the lock deadline, default 7): for each
+  open lock (``launch``, ``locked_on``, ``deadline``) with ``locked_on <= today``:
+  ``due = max(deadline - x days, locked_on)`` (a lock taken inside the last ``x`` days is due at
   once, not overdue); no last day. Key ``deposit_unpaid:{customer}:{launch}:{locked_on}``.
 
 A disabled rule produces nothing. Every task carries the customer's ``staff_id`` (``None``:
@@ -266,9 +268,9 @@ def lead_idle_due(last_contact: date | None, created_on: date, days: int) -> dat
     return add_days(anchor, days)
 
 
-def deposit_unpaid_due(delivery: date, days_before: int, locked_on: date) -> date:
-    """``max(delivery - days_before, locked_on)``."""
-    return max(add_days(delivery, -days_before), locked_on)
+def deposit_unpaid_due(deadline: date, days_before: int, locked_on: date) -> date:
+    """``max(deadline - days_before, locked_on)``."""
+    return max(add_days(deadline, -days_before), locked_on)
 
 
 # ----------------------------------------------------------------------------- keys
@@ -297,7 +299,7 @@ def task_key(rule: RuleKind, customer_id: int, *anchor: date | int) -> str:
 class OpenLock:
     launch_id: int
     locked_on: date
-    delivery: date
+    deadline: date  # the launch's lock deadline: the full payment is wanted by then
 
 
 @dataclass(frozen=True)
@@ -371,7 +373,7 @@ def _candidates(rule: FollowUpRule, f: CustomerFacts, today: date,
     elif k is RuleKind.DEPOSIT_UNPAID:
         for lock in f.open_locks:
             if lock.locked_on <= today:
-                due = deposit_unpaid_due(lock.delivery, rule.offset, lock.locked_on)
+                due = deposit_unpaid_due(lock.deadline, rule.offset, lock.locked_on)
                 if due <= today:
                     yield due, task_key(k, c, lock.launch_id, lock.locked_on)
 

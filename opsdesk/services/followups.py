@@ -12,9 +12,10 @@ API for screens (each call one transaction):
   ``INSERT ... SELECT ... ON CONFLICT (store_id, key) DO NOTHING`` per rule (and per purchase
   offset), so running it twice, or on every start of the app, creates nothing new. It follows
   the rules of ``domain.followups`` word for word; a test compares it with ``due_tasks``.
-  DEPOSIT_UNPAID produces nothing until launches are recorded (there are no locks to read).
-  A run on the same day, with the same rules, when no audited write happened since the last
-  run, returns at once: nothing it reads can have changed (``force=True`` evaluates anyway).
+  Incremental: each rule reads only what changed since its last run (see "Incremental design"
+  below), so a daily run on a million members takes a fraction of a second and a second run
+  the same day finds nothing at once; ``force=True`` evaluates every rule in full.
+  DEPOSIT_UNPAID reads the launch ledgers (``services.launches.locked_unpaid``'s customers).
 * ``queue(db, actor, today, bucket, scope=Scope.MINE, staff_id=None, after_key=None,
   limit=100, upcoming_days=7) -> TaskPage`` - ``overdue`` (queue day before today), ``today``,
   ``upcoming`` (the next ``upcoming_days`` days), open and snoozed tasks, keyset-paged in queue
@@ -31,8 +32,7 @@ refunded; a *trial* is such a sale with a line of a traffic-role product (the fr
 product of the matrix, seed 003); the *first visit* is the customer's first logged visit of type
 ``store_visit``; contacts are all logged visits; ``created_on`` is the day of registration.
 
-Date arithmetic is SQLite's (``date(x, '+N days')``, text dates); a PostgreSQL chain needs the
-few expressions in ``_SQLiteDates`` ported (``x + N``, ``to_char``).
+Runs on SQLite and PostgreSQL: the few date expressions that differ are in ``_Dialect``.
 
 Error codes: the ``followups.*`` codes of ``domain.followups``; ``followup.unknown_task``
 (``task_id``); ``followup.task_closed`` (``task_id``); ``followup.snooze_not_future``
@@ -527,7 +527,29 @@ def _lead_idle(r: _Run, rule: FollowUpRule, lookback: int) -> int:
 
 
 def _deposit_unpaid(r: _Run, rule: FollowUpRule, lookback: int) -> int:
-    return 0  # no launches, so no locked deposits, are recorded yet
+    # The launches' locked-but-unpaid customers (as ``services.launches.locked_unpaid`` lists
+    # them): a deposit held (the ledger's sum > 0), no deal (balance payment), the launch not in
+    # draft; locked on the day of the latest lock. Always evaluated in full: it reads the launch
+    # ledgers, which are small, and a launch's status or terms change without a new row.
+    x, D = rule.offset, r.sql
+    locked_on = D.day("k.at")
+    due = D.later(D.plus_days("l.lock_deadline", -x), locked_on)
+    return r.insert(f"""
+        SELECT h.customer_id AS cid, c.staff_id AS staff,
+               'deposit_unpaid:' || h.customer_id || ':' || h.launch_id || ':'
+                   || {D.key(locked_on)} AS key,
+               {due} AS due
+        FROM (SELECT d.launch_id AS launch_id, d.customer_id AS customer_id,
+                     max(CASE WHEN d.kind = 'deposit' THEN d.id END) AS lock_id
+              FROM launch_deposit d WHERE d.store_id = :store
+              GROUP BY d.launch_id, d.customer_id HAVING sum(d.amount) > 0) h
+        JOIN launch_deposit k ON k.id = h.lock_id
+        JOIN launch l ON l.id = h.launch_id
+        JOIN customer c ON c.id = h.customer_id
+        WHERE l.status <> 'draft' AND {locked_on} <= :today AND {due} <= :today
+          AND NOT EXISTS (SELECT 1 FROM launch_payment p WHERE p.launch_id = h.launch_id
+                          AND p.customer_id = h.customer_id AND p.kind = 'balance')""",
+                    {"today": r.today})
 
 
 _GENERATORS = {
@@ -567,7 +589,7 @@ _READS: dict[RuleKind, tuple[str, ...]] = {
     RuleKind.REACTIVATION: ("sale",),
     RuleKind.BIRTHDAY: ("customer", "edited"),
     RuleKind.LEAD_IDLE: ("visit", "customer", "stage", "edited"),
-    RuleKind.DEPOSIT_UNPAID: ("sale", "visit", "customer", "stage", "edited"),
+    RuleKind.DEPOSIT_UNPAID: (),  # always in full (see _deposit_unpaid)
 }
 
 

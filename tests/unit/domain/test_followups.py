@@ -339,7 +339,7 @@ def test_buyers_are_not_leads() -> None:
 # ----------------------------------------------------------------------------- deposit unpaid
 
 
-def test_deposit_unpaid_x_days_before_delivery_or_at_once_for_a_late_lock() -> None:
+def test_deposit_unpaid_x_days_before_the_lock_deadline_or_at_once_for_a_late_lock() -> None:
     rules = only(RuleKind.DEPOSIT_UNPAID)
     f = facts(open_locks=(OpenLock(9, D(2025, 3, 5), D(2025, 4, 15)),
                           OpenLock(10, D(2025, 4, 12), D(2025, 4, 15)),
