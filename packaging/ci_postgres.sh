@@ -52,9 +52,6 @@ if [ $# -eq 0 ]; then
   S=tests/integration/services
   set -- "$S" tests/integration/test_postgres_mode.py tests/integration/test_concurrent_topups.py \
     tests/integration/test_permission_matrix.py \
-    `# services.followups generates tasks with SQLite date arithmetic (date(x, '+12 days'))` \
-    --ignore="$S/test_followup_engine.py" \
-    --deselect="$S/test_handover.py::test_preview_then_weighted_split_leaves_nothing_behind" \
     `# these look at SQLite itself: its query plans, its version, its ? placeholders` \
     --deselect="$S/test_member_search.py::test_every_search_is_an_index_search" \
     --deselect="$S/test_maintenance.py::test_check_is_clean_on_a_fresh_store" \
