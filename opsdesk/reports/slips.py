@@ -170,16 +170,29 @@ AMOUNT_W = 32 * mm
 
 
 class _Writer:
+    """Draws text, setting the font and the colour only when they change (a page of slips
+    repeats a handful of styles; every redundant operator costs bytes and time)."""
+
     def __init__(self, c: Canvas, font: FontInfo) -> None:
         self.c = c
         self.f = font
+        self._font: tuple[str, float] | None = None
+        self._color = None
+
+    def reset(self) -> None:  # a new page starts from the default graphics state
+        self._font = None
+        self._color = None
 
     def text(self, x: float, y: float, s: str, size: float = BODY, *, bold: bool = False,
              align: str = "left", color=INK) -> None:  # noqa: ANN001
         name = self.f.bold if bold else self.f.regular
         c = self.c
-        c.setFont(name, size)
-        c.setFillColor(color)
+        if self._font != (name, size):
+            c.setFont(name, size)
+            self._font = (name, size)
+        if self._color is not color:
+            c.setFillColor(color)
+            self._color = color
         if bold and not self.f.has_real_bold:
             c.setStrokeColor(color)
             c.setLineWidth(size * 0.03)
@@ -194,6 +207,8 @@ class _Writer:
             c.drawString(x, y, s, mode=mode)
 
     def wrap(self, s: str, width: float, size: float = BODY) -> list[str]:
+        if self.c.stringWidth(s, self.f.regular, size) <= width:
+            return [s]
         return simpleSplit(s, self.f.regular, size, width) or [""]
 
 
@@ -330,6 +345,7 @@ def render_slips(slips: Sequence[SlipData], out: str | Path | BinaryIO, *,
         if layout == "one" or h > THIRD - 2 * mm:
             if slot or (pages and layout == "one") or (pages and layout == "three"):
                 c.showPage()
+                w.reset()
             pages += 1
             _draw(w, d, MARGIN_X, PAGE_H - MARGIN_Y, width, wrapped, notes)
             _footer(w, d, pages)
@@ -338,6 +354,7 @@ def render_slips(slips: Sequence[SlipData], out: str | Path | BinaryIO, *,
         if slot == 0 or slot >= 3:
             if pages:
                 c.showPage()
+                w.reset()
             pages += 1
             slot = 0
             _footer(w, d, pages)
