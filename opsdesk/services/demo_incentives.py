@@ -10,10 +10,11 @@ the step costs about the same on a million members as on two thousand.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select, update
 
+from opsdesk.db import clock
 from opsdesk.db.models import Position, Staff
 from opsdesk.db.models.incentives import Assessment, AssessmentLine
 from opsdesk.domain.incentives import (
@@ -122,8 +123,10 @@ def step_incentives(ctx: DemoContext, progress: Progress) -> None:
         pay_runs.add_entry(db, owner, pay_runs.EntryInput(
             sellers[-1], y, m, "deduction", 50 * YUAN, "迟到 2 次"))
     for i, (y, m) in enumerate(months, 1):
-        pay_runs.draft_run(db, owner, y, m)
-        pay_runs.lock_run(db, owner, y, m)
+        # Drafted and locked on the 3rd of the next month, as a shop does.
+        with clock.frozen(datetime(y + (m == 12), m % 12 + 1, 3, 18, 0)):
+            pay_runs.draft_run(db, owner, y, m)
+            pay_runs.lock_run(db, owner, y, m)
         progress("incentives", i, LOCKED_MONTHS + 2)
     # This month so far: a draft to review.
     pay_runs.draft_run(db, owner, ctx.today.year, ctx.today.month)

@@ -120,3 +120,28 @@ def test_promotion_screenshot(qtbot, qapp, resources, db, demo_owner, context_fo
     out = folder / f"{view}_zh_CN.png"
     assert window.grab().save(str(out))
     assert distinct_colours(QImage(str(out))) > 20
+
+
+def test_pay_run_screenshot(qtbot, qapp, resources, demo_owner, context_for, tmp_path):
+    from PySide6.QtCore import QDate
+
+    i18n.install(qapp, "zh_CN", resources)
+    window = MainWindow(context_for(demo_owner))
+    qtbot.addWidget(window)
+    page = window.open_page("pay")
+    window.resize(*SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    page.month.setDate(QDate(2025, 2, 1))  # the last locked run of the demo
+    row = next(r for r in range(page.model.rowCount())
+               if page.model.row_at(r).staff_name == "张伟")
+    page.table.selectRow(row)
+    qtbot.wait(50)
+    folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "pay_run_zh_CN.png"
+    assert window.grab().save(str(out))
+    assert distinct_colours(QImage(str(out))) > 20
+    assert page.run is not None and page.run.summary.locked
+    assert "已于" in page.status.text()
+    assert page.detail.lines.rowCount() >= 4
