@@ -43,6 +43,15 @@ def _year_month(text: str) -> tuple[int, int]:
     return y, m
 
 
+def _year_month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(x) for x in text.split("-"))
+        date(year, month, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a month like 2026-11: {text!r}") from None
+    return year, month
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="opsdesk",
@@ -119,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help="one person per page (default) or three per page")
     sl.add_argument("--lang", dest="slips_lang", metavar="LANG",
                     help="language of the slips, e.g. zh_CN or en (default: the app's)")
+
+    rp = sub.add_parser("report", help="the monthly operations report as a PDF",
+                        description="Write the monthly operations report (funnel, people, "
+                                    "comparisons and growth, with charts and tables) of one "
+                                    "month to a PDF.")
+    rp.add_argument("--month", required=True, type=_year_month, metavar="YYYY-MM")
+    rp.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    rp.add_argument("--db", required=True, metavar="PATH|URL")
+    rp.add_argument("--lang", default="zh_CN", metavar="LANG",
+                    help="language of the report, e.g. zh_CN (default) or en")
 
     r = sub.add_parser("restore", help="replace a database with a verified backup",
                        description="Restore FILE over the database at --db. The current "
@@ -298,5 +317,24 @@ def cmd_slips(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    # Qt only for the translations (QtCore, no window); loaded here, not at start-up.
+    from PySide6.QtCore import QCoreApplication
+
+    from opsdesk.app.paths import resources_dir
+    from opsdesk.db import clock
+    from opsdesk.ui import i18n
+    from opsdesk.ui.pages.dashboard.report import report_labels, write_report
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    i18n.install(app, i18n.resolve(args.lang), resources_dir())
+    db = _open_existing(args.db)
+    actor = _store_actor(db)
+    year, month = args.month
+    out = write_report(db, actor, year, month, args.out, report_labels(), clock.now().date())
+    print(f"report for {year}-{month:02d} written to {out}")
+    return EXIT_OK
+
+
 COMMANDS = {"slips": cmd_slips, "plan": cmd_plan, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
-            "import": cmd_import, "export": cmd_export}
+            "import": cmd_import, "export": cmd_export, "report": cmd_report}

@@ -414,3 +414,48 @@ def overview(db: Database, actor: Actor, filters: Filters, as_of: date,
         if step:
             step(3, 3)
     return Overview(fun, ppl, cmp_)
+
+
+# ----------------------------------------------------------------------------- monthly report
+
+
+@dataclass(frozen=True)
+class MonthReport:
+    store_name: str
+    currency: str
+    month: date  # first of the month
+    as_of: date  # the month's last day, or today while the month runs
+    overview: Overview
+    trends: TrendResult
+    growth: GrowthResult
+
+
+def month_report(db: Database, actor: Actor, year: int, month: int, today: date,
+                 step: Step | None = None) -> MonthReport:
+    """Everything the monthly operations report prints, for ``year``-``month`` (permission
+    ``REPORTS_EXPORT`` as well as ``DASHBOARD_VIEW``). Error code ``report.month_invalid``
+    (field ``month``) for a month that does not exist or has not begun."""
+    audit.require(db, actor, Permission.REPORTS_EXPORT, "reports.operations")
+    try:
+        first = date(year, month, 1)
+    except ValueError:
+        raise ValidationError("report.month_invalid", field="month",
+                              month=f"{year}-{month}") from None
+    if first > today:
+        raise ValidationError("report.month_invalid", field="month", month=first.isoformat()[:7])
+    last = m.add_months(first, 1) - timedelta(days=1)
+    as_of = min(last, today)
+    f = Filters(first, as_of)
+    ov = overview(db, actor, f, as_of)
+    if step:
+        step(1, 3)
+    tr = trends(db, actor, as_of)
+    if step:
+        step(2, 3)
+    gr = growth(db, actor, f, as_of)
+    if step:
+        step(3, 3)
+    from opsdesk.services import setup
+
+    info = setup.get_store(db, actor.store_id)
+    return MonthReport(info.name, info.currency, first, as_of, ov, tr, gr)

@@ -48,6 +48,10 @@ def _lazy(module: str, cls: str) -> Callable[[AppContext], QWidget]:
 
 
 PAGES: list[PageSpec] = [
+    PageSpec("home", QT_TRANSLATE_NOOP("MainWindow", "Home"),
+             _lazy("opsdesk.ui.pages.home.page", "HomePage")),
+    PageSpec("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
+             _lazy("opsdesk.ui.pages.dashboard.page", "DashboardPage"), Permission.DASHBOARD_VIEW),
     PageSpec("members", QT_TRANSLATE_NOOP("MainWindow", "Members"),
              _lazy("opsdesk.ui.pages.members.page", "MembersPage"), Permission.MEMBERS_VIEW),
     PageSpec("followups", QT_TRANSLATE_NOOP("MainWindow", "Follow-ups"),

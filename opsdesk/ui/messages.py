@@ -432,6 +432,7 @@ MESSAGES: dict[str, str] = {
     # dashboard and reports
     "dashboard.range_invalid": QT_TRANSLATE_NOOP("Errors", "The date range ends ({end}) before it starts ({start})."),
     "dashboard.range_too_long": QT_TRANSLATE_NOOP("Errors", "Choose a shorter date range: at most {days} days."),
+    "report.month_invalid": QT_TRANSLATE_NOOP("Errors", "There is no report for {month}: give a month that has begun, as YYYY-MM."),
 }
 
 UNKNOWN = QT_TRANSLATE_NOOP("Errors", "The action could not be completed ({code}).")

@@ -524,6 +524,10 @@ Details were written to %1</source>
         <translation>储值充值</translation>
     </message>
     <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
         <source>Week on week</source>
         <translation>周环比</translation>
     </message>

@@ -81,6 +81,59 @@ def test_launch_page_screenshot(qtbot, qapp, resources, demo_owner, context_for,
     assert int(page.count_labels["entries"].text()) > 0
 
 
+@pytest.mark.parametrize("login", ["owner", "liufang"])
+def test_home_page_screenshot(qtbot, qapp, resources, db, demo_owner, context_for, tmp_path,
+                              login):
+    from opsdesk.db import clock
+
+    i18n.install(qapp, "zh_CN", resources)
+    actor = demo_owner if login == "owner" else auth.login(db, login, DEMO_PIN)
+    with clock.frozen(datetime(2025, 3, 14, 17, 0)):
+        window = MainWindow(context_for(actor))
+        qtbot.addWidget(window)
+        page = window.stack.currentWidget()
+        window.resize(*SIZE)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: page.data is not None and (
+            page.report is not None or not page.shows_store), timeout=30_000)
+        qtbot.wait(50)
+    folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"home_{login}_zh_CN.png"
+    assert window.grab().save(str(out))
+    assert distinct_colours(QImage(str(out))) > 20
+    assert page.title.text().startswith("今日一览")
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2, 3])
+def test_dashboard_screenshot(qtbot, qapp, resources, demo_owner, context_for, tmp_path, tab):
+    from opsdesk.db import clock
+
+    i18n.install(qapp, "zh_CN", resources)
+    with clock.frozen(datetime(2025, 3, 14, 17, 0)):
+        window = MainWindow(context_for(demo_owner))
+        qtbot.addWidget(window)
+        page = window.page("dashboard")
+        with qtbot.waitSignal(page.loaded, timeout=30_000):
+            window.open_page("dashboard")
+        window.resize(*SIZE)
+        window.show()
+        qtbot.waitExposed(window)
+        if tab:
+            with qtbot.waitSignal(page.loaded, timeout=30_000):
+                page.tabs.setCurrentIndex(tab)
+        qtbot.wait(80)
+    folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"dashboard_{tab}_zh_CN.png"
+    assert window.grab().save(str(out))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == SIZE
+    assert distinct_colours(image) > 20
+    assert page.title.text() == "数据仪表盘"
+
+
 @pytest.mark.parametrize("view", ["referral_tree", "promoter_leaderboard"])
 def test_promotion_screenshot(qtbot, qapp, resources, db, demo_owner, context_for, tmp_path,
                               view):

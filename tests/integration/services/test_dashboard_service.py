@@ -219,3 +219,32 @@ def test_front_desk_may_not_read_the_dashboard(db, shop):
     with pytest.raises(PermissionDenied):
         dashboard.overview(db, shop.desk, NOV, AS_OF)
     assert dashboard.options(db, shop.manager).sources[0] == "walk_in"
+
+
+def test_monthly_report_pdf_text(db, shop, figures, tmp_path):
+    from pypdf import PdfReader
+
+    from opsdesk.reports.operations import OperationsLabels, render_operations_report
+
+    data = dashboard.month_report(db, shop.owner, 2026, 11, AS_OF)
+    assert data.as_of == AS_OF and data.month == date(2026, 11, 1)
+    labels = OperationsLabels(steps={"lead": "线索", "deal": "成交"},
+                              quadrants={"coach_skills": "辅导技能"},
+                              metrics={"revenue": "营业额"})
+    out = tmp_path / "report.pdf"
+    render_operations_report(data, labels, out)
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "悦容美学馆" in text and "2026-11" in text
+    assert "线索" in text and "成交" in text  # the funnel's layers, in Chinese
+    assert "71.4%" in text  # visited 5 of 7 leads
+    assert "辅导技能" in text  # the manager's quadrant
+    assert "¥598.00" in text  # the manager's revenue in the people table
+    assert "¥1,096.00" in text  # revenue this month in the comparisons and levers
+
+
+def test_monthly_report_refuses_a_month_not_begun(db, shop):
+    with pytest.raises(ValidationError) as e:
+        dashboard.month_report(db, shop.owner, 2026, 12, AS_OF)
+    assert e.value.code == "report.month_invalid"
+    with pytest.raises(PermissionDenied):
+        dashboard.month_report(db, shop.desk, 2026, 11, AS_OF)

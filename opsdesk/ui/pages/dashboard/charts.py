@@ -158,13 +158,15 @@ class ScatterChart(pg.PlotWidget):
         if median_y is not None:
             self.addItem(pg.InfiniteLine(pos=median_y, angle=0, pen=pen))
         x_hi, y_hi = max_x * 1.25, min(max_y * 1.2, 130)
+        # a band below 0 % holds the lower corner labels, clear of the points
+        y_lo = -y_hi * 0.12
         self.setXRange(0, x_hi, padding=0)
-        self.setYRange(0, y_hi, padding=0)
+        self.setYRange(y_lo, y_hi, padding=0)
         corners = {"more_visits": ((0, 0), 0.01, 0.99), "model": ((1, 0), 0.99, 0.99),
-                   "attitude": ((0, 1), 0.01, 0.01), "coach_skills": ((1, 1), 0.99, 0.01)}
+                   "attitude": ((0, 1), 0.01, None), "coach_skills": ((1, 1), 0.99, None)}
         for quad, (anchor, fx, fy) in corners.items():
             t = _text(corner_texts.get(quad, ""), anchor, QUADRANT_COLOURS[quad], 9, True)
-            t.setPos(x_hi * fx, y_hi * fy)
+            t.setPos(x_hi * fx, y_lo * 0.1 if fy is None else y_hi * fy)
             self.addItem(t)
 
 

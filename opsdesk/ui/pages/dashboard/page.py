@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -90,6 +91,8 @@ def _table(name: str) -> QTableWidget:
     t.setAlternatingRowColors(True)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
+    # Tables share the width they are given (scrolling if need be), never widen the window.
+    t.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
     return t
 
 
@@ -167,8 +170,6 @@ class DashboardPage(QWidget):
             bar.addWidget(self.caps[key])
             bar.addWidget(w)
         bar.addWidget(self.refresh_button)
-        bar.addWidget(self.progress)
-        bar.addWidget(self.cancel_button)
         bar.addStretch()
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -186,6 +187,9 @@ class DashboardPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch()
+        # in the title row, which has room: showing them must not widen the filter bar
+        head.addWidget(self.progress)
+        head.addWidget(self.cancel_button)
         head.addWidget(self.report_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 14, 18, 14)

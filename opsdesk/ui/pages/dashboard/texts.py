@@ -51,6 +51,14 @@ METRICS = {
     "topups": QT_TRANSLATE_NOOP("Dashboard", "Top-ups"),
 }
 MONEY_METRICS = {"revenue", "topups"}
+# the plan's indicators (domain.targets.Indicator) by their code
+INDICATORS = {
+    "revenue": QT_TRANSLATE_NOOP("Dashboard", "Revenue"),
+    "gross_profit": QT_TRANSLATE_NOOP("Dashboard", "Gross profit"),
+    "deals": QT_TRANSLATE_NOOP("Dashboard", "Deals"),
+    "new_members": QT_TRANSLATE_NOOP("Dashboard", "New customers"),
+    "topups": QT_TRANSLATE_NOOP("Dashboard", "Top-ups"),
+}
 COMPARISONS = {
     "wow": QT_TRANSLATE_NOOP("Dashboard", "Week on week"),
     "mom": QT_TRANSLATE_NOOP("Dashboard", "Month on month"),

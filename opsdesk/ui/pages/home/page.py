@@ -247,9 +247,9 @@ class HomePage(QWidget):
         c["registrations"].note.setText(
             self.tr("registered by me today") if f.own else self.tr("new customers today"))
         c["topups"].value.setText(self.money(f.topup_amount))
-        c["topups"].note.setText(self.tr("%n top-up(s) today", "", f.topups))
+        c["topups"].note.setText(self.tr("top-ups today: %1").replace("%1", str(f.topups)))
         c["sales"].value.setText(self.money(f.revenue))
-        c["sales"].note.setText(self.tr("%n sale(s) today", "", f.sales))
+        c["sales"].note.setText(self.tr("sales today: %1").replace("%1", str(f.sales)))
         if "pace" in c and d.revenue is not None:
             self._show_pace(d.revenue)
         self._show_followups(d.followups)
@@ -297,7 +297,7 @@ class HomePage(QWidget):
         s = self.latest
         s.clear()
         if f.own:
-            s.add_line(self.tr("%n customer(s) registered by you today.", "", f.registrations))
+            s.add_line(self.tr("Registered by you today: %1").replace("%1", str(f.registrations)))
             s.add_line("", link=("members", self.tr("Register a member →")))
             return
         for r in f.latest:
@@ -320,7 +320,7 @@ class HomePage(QWidget):
         if not d.red_cells:
             s.add_line(self.tr("Everyone is on pace with the plan."), colour="#2e7d32")
         for cell in d.red_cells[:6]:
-            what = texts.metric_name(INDICATOR_METRIC.get(cell.indicator, cell.indicator))
+            what = texts.tr_(texts.INDICATORS.get(cell.indicator, cell.indicator))
             pct = "—" if cell.percent is None else f"{cell.percent}%"
             s.add_line(self.tr("%1 · %2: %3 of pace").replace("%1", cell.name)
                        .replace("%2", what).replace("%3", pct), colour="#c62828")
@@ -362,5 +362,3 @@ class HomePage(QWidget):
         if self.report is not None:
             self._show_gaps()
 
-
-INDICATOR_METRIC = {"new_members": "new_customers", "gross_profit": "gross_profit"}
