@@ -41,6 +41,7 @@ class StaffRow:
     leave_date: date | None
     active: bool
     locked: bool
+    position_id: int | None = None  # the structured post (Organisation page); ``position`` is the title
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class StaffInput:
     leave_date: date | None = None
     active: bool = True
     secret: str | None = None  # required when creating; None keeps the current one on update
+    position_id: int | None = None  # a position of this store (``org.unknown_position`` if not)
 
 
 def list_departments(db: Database, actor: Actor) -> list[DepartmentRow]:
@@ -85,7 +87,7 @@ def list_staff(db: Database, actor: Actor, *, include_inactive: bool = True) -> 
         return [
             StaffRow(p.id, p.name, p.login, Role(p.role), p.department_id, dept or "",
                      p.position, p.mentor_id, mname or "", p.phone, p.hire_date, p.leave_date,
-                     p.active, bool(p.locked_until and p.locked_until > now))
+                     p.active, bool(p.locked_until and p.locked_until > now), p.position_id)
             for p, dept, mname in s.execute(q)
         ]
 
@@ -111,6 +113,13 @@ def _validate(s: Session, actor: Actor, data: StaffInput, *, creating: bool,
         elif not s.scalar(select(func.count()).select_from(Staff).where(
                 Staff.id == data.mentor_id, Staff.store_id == actor.store_id)):
             c.errors["mentor_id"] = ValidationError("staff.unknown_mentor", field="mentor_id")
+    if data.position_id is not None:
+        from opsdesk.db.models import Position
+
+        if not s.scalar(select(Position.id).where(Position.id == data.position_id,
+                                                  Position.store_id == actor.store_id)):
+            c.errors["position_id"] = ValidationError("org.unknown_position", field="position_id",
+                                                      id=data.position_id)
     if data.hire_date and data.leave_date and data.leave_date < data.hire_date:
         c.errors["leave_date"] = ValidationError("staff.leave_before_hire", field="leave_date")
     if v["login"]:
@@ -145,7 +154,8 @@ def create_staff(db: Database, actor: Actor, data: StaffInput) -> StaffRow:
         v = _validate(s, actor, data, creating=True)
         p = Staff(store_id=actor.store_id, name=v["name"], login=v["login"], role=Role(data.role).value,
                   secret_hash=hash_secret(v["secret"]), department_id=data.department_id,
-                  position=v["position"], mentor_id=data.mentor_id, phone=v["phone"],
+                  position=v["position"], position_id=data.position_id,
+                  mentor_id=data.mentor_id, phone=v["phone"],
                   hire_date=data.hire_date, leave_date=data.leave_date, active=data.active)
         s.add(p)
         s.flush()
@@ -181,6 +191,7 @@ def update_staff(db: Database, actor: Actor, staff_id: int, data: StaffInput) ->
         changes = {}
         for key, value in (("name", v["name"]), ("login", v["login"]),
                            ("department_id", data.department_id), ("position", v["position"]),
+                           ("position_id", data.position_id),
                            ("mentor_id", data.mentor_id), ("phone", v["phone"]),
                            ("hire_date", data.hire_date), ("leave_date", data.leave_date),
                            ("active", data.active)):

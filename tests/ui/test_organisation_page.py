@@ -58,3 +58,22 @@ def test_front_desk_reads_only(qtbot, db: Database, context_for: Callable) -> No
     qtbot.addWidget(page)
     assert page.pos_table.rowCount() == 6
     assert not page.pos_save.isEnabled() and not page.dept_save.isEnabled()
+
+
+def test_staff_dialog_picks_a_position(qtbot, db: Database, context_for: Callable) -> None:  # noqa: ANN001
+    from opsdesk.services import staff as staff_service
+    from opsdesk.ui.pages.staff.dialog import StaffDialog
+
+    ctx = context_for(auth.login(db, DEMO_OWNER, DEMO_PIN))
+    people = staff_service.list_staff(db, ctx.actor)
+    seller = next(p for p in people if p.login == "zhaomin")
+    assert seller.position_id is not None  # the demo gave every post its position
+    dlg = StaffDialog(ctx, staff_service.list_departments(db, ctx.actor), people, seller)
+    qtbot.addWidget(dlg)
+    assert dlg.position.currentText() == seller.position
+    dlg.position.setCurrentIndex(dlg.position.findText("资深顾问"))
+    with qtbot.waitSignal(dlg.accepted):
+        dlg.save()
+    after = next(p for p in staff_service.list_staff(db, ctx.actor) if p.login == "zhaomin")
+    senior = next(p for p in organisation.list_positions(db, ctx.actor) if p.name == "资深顾问")
+    assert (after.position, after.position_id) == ("资深顾问", senior.id)

@@ -115,7 +115,7 @@ def test_edit_keeps_the_pin_when_left_empty(qtbot, ctx):
     assert dlg.windowTitle() == "Edit person"
     assert dlg.secret.placeholderText() == "leave empty to keep the current one"
     assert dlg.login.text() == "chen"
-    dlg.position.setText("Consultant")
+    dlg.position.setEditText("Consultant")
     with qtbot.waitSignal(dlg.accepted):
         qtbot.keyClick(dlg.position, Qt.Key.Key_Return)
     assert auth.login(ctx.db, "chen", "1357").name == "Chen Yu"

@@ -46,8 +46,16 @@ class StaffDialog(QDialog):
         self.department.addItem("—", None)
         for d in departments:
             self.department.addItem(d.name, d.id)
-        self.position = QLineEdit()
+        # The posts of the Organisation page to pick from; the text stays free (the title on slips).
+        self.position = QComboBox()
         self.position.setObjectName("position")
+        self.position.setEditable(True)
+        self.position.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter saves the dialog
+        self.position.addItem("", None)
+        from opsdesk.services import organisation
+
+        for p in organisation.list_positions(ctx.db, ctx.actor, include_inactive=False):
+            self.position.addItem(p.name, p.id)
         self.mentor = QComboBox()
         self.mentor.setObjectName("mentor")
         self.mentor.addItem("—", None)
@@ -95,7 +103,10 @@ class StaffDialog(QDialog):
         self.login.setText(r.login)
         self.role.setCurrentIndex(max(0, self.role.findData(r.role.value)))
         self.department.setCurrentIndex(max(0, self.department.findData(r.department_id)))
-        self.position.setText(r.position)
+        i = self.position.findData(r.position_id) if r.position_id else -1
+        if i >= 0:
+            self.position.setCurrentIndex(i)
+        self.position.setEditText(r.position)
         self.mentor.setCurrentIndex(max(0, self.mentor.findData(r.mentor_id)))
         self.phone.setText(r.phone)
         self.hire_date.set_value(r.hire_date)
@@ -121,10 +132,15 @@ class StaffDialog(QDialog):
     def values(self) -> staff_service.StaffInput:
         return staff_service.StaffInput(
             name=self.name.text(), login=self.login.text(), role=Role(self.role.currentData()),
-            department_id=self.department.currentData(), position=self.position.text(),
+            department_id=self.department.currentData(), position=self.position.currentText(),
+            position_id=self._position_id(),
             mentor_id=self.mentor.currentData(), phone=self.phone.text(),
             hire_date=self.hire_date.value(), leave_date=self.leave_date.value(),
             active=self.active.isChecked(), secret=self.secret.text() or None)
+
+    def _position_id(self) -> int | None:
+        i = self.position.findText(self.position.currentText().strip())
+        return self.position.itemData(i) if i > 0 else None
 
     def save(self) -> None:
         self.form.clear_errors()
@@ -139,6 +155,6 @@ class StaffDialog(QDialog):
                 staff_service.update_staff(self.ctx.db, self.ctx.actor, self.current.id,
                                            self.values())
         except OpsError as e:
-            self.form.show_error(e)
+            self.form.show_error(e, {"position_id": "position"})
             return
         self.accept()
