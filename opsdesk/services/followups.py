@@ -270,6 +270,17 @@ class _Dialect:
         """A day as ``YYYY-MM-DD`` text, for task keys."""
         return f"to_char({expr}, 'YYYY-MM-DD')" if self.pg else expr
 
+    def unindexed(self, expr: str) -> str:
+        """``expr`` in a condition that must not pick the index (SQLite's unary plus)."""
+        return expr if self.pg else f"+{expr}"
+
+    @property
+    def fence(self) -> str:
+        """Ends a subquery so that it is computed once per row, not copied into every place
+        that names its columns (SQLite's flattener would evaluate a correlated subquery once
+        for each mention)."""
+        return "OFFSET 0" if self.pg else "LIMIT -1 OFFSET 0"
+
     def later(self, day: str, maybe: str) -> str:
         """The later of a day and a day that may be NULL."""
         return f"GREATEST({day}, {maybe})" if self.pg else f"max({day}, COALESCE({maybe}, {day}))"
@@ -342,20 +353,21 @@ def _trial(r: _Run, rule: FollowUpRule, lookback: int) -> int:
     lo, hi = add_days(r.today, -d - lookback), add_days(r.today, -d)
 
     def anchors(who: str) -> str:
+        # who: the store's rows of the window (its date index), or given customers' rows (the
+        # customer index; those customers are the store's).
         return f"""
             SELECT a.cid AS cid, c.staff_id AS staff,
                    'trial_24h:' || a.cid || ':' || {D.key('a.d')} AS key,
                    {D.plus_days('a.d', d)} AS due
             FROM (
                 SELECT s.customer_id AS cid, {D.day('s.at')} AS d FROM sale s
-                WHERE s.store_id = :store AND s.at >= :lo AND s.at < :hi {who.format(x='s')}
-                  AND {_purchase('s')}
+                WHERE {who.format(x='s')} AND s.at >= :lo AND s.at < :hi AND {_purchase('s')}
                   AND EXISTS (SELECT 1 FROM sale_line l JOIN product p ON p.id = l.product_id
                               WHERE l.sale_id = s.id AND p.role = 'traffic')
                 UNION
                 SELECT v.customer_id, {D.day('v.at')} FROM visit v
-                WHERE v.store_id = :store AND v.at >= :lo AND v.at < :hi
-                  AND v.type = 'store_visit' {who.format(x='v')}
+                WHERE {who.format(x='v')} AND v.at >= :lo AND v.at < :hi
+                  AND v.type = 'store_visit'
                   AND NOT EXISTS (SELECT 1 FROM visit w WHERE w.customer_id = v.customer_id
                                   AND w.type = 'store_visit' AND w.at < {D.day('v.at')})
             ) a JOIN customer c ON c.id = a.cid"""
@@ -363,9 +375,10 @@ def _trial(r: _Run, rule: FollowUpRule, lookback: int) -> int:
     n = 0
     days = r.new_days(lo, hi, -d)
     if days:
-        n += r.insert(anchors(""), {"lo": days[0], "hi": add_days(days[1], 1)})
+        n += r.insert(anchors("{x}.store_id = :store"),
+                      {"lo": days[0], "hi": add_days(days[1], 1)})
     for ids in r.chunks():
-        n += r.insert(anchors("AND {x}.customer_id IN :ids"),
+        n += r.insert(anchors("{x}.customer_id IN :ids"),
                       {"lo": lo, "hi": add_days(hi, 1), "ids": ids})
     return n
 
@@ -383,8 +396,7 @@ def _after_purchase(r: _Run, rule: FollowUpRule, lookback: int) -> int:
                        'after_purchase:' || p.cid || ':' || {D.key('p.d')} || ':' || {k} AS key,
                        {D.plus_days('p.d', k)} AS due
                 FROM (SELECT DISTINCT s.customer_id AS cid, {D.day('s.at')} AS d FROM sale s
-                      WHERE s.store_id = :store AND s.at >= :lo AND s.at < :hi {who}
-                        AND {_purchase('s')}) p
+                      WHERE {who} AND s.at >= :lo AND s.at < :hi AND {_purchase('s')}) p
                 JOIN customer c ON c.id = p.cid
                 WHERE NOT EXISTS (
                     SELECT 1 FROM sale n WHERE n.customer_id = p.cid
@@ -393,9 +405,10 @@ def _after_purchase(r: _Run, rule: FollowUpRule, lookback: int) -> int:
 
         days = r.new_days(lo, hi, -k)
         if days:
-            n += r.insert(days_of(""), {"lo": days[0], "hi": add_days(days[1], 1)})
+            n += r.insert(days_of("s.store_id = :store"),
+                          {"lo": days[0], "hi": add_days(days[1], 1)})
         for ids in r.chunks():
-            n += r.insert(days_of("AND s.customer_id IN :ids"),
+            n += r.insert(days_of("s.customer_id IN :ids"),
                           {"lo": lo, "hi": add_days(hi, 1), "ids": ids})
     return n
 
@@ -424,7 +437,7 @@ def _reactivation(r: _Run, rule: FollowUpRule, lookback: int) -> int:
                        (SELECT {D.day('max(s.at)')} FROM sale s WHERE s.customer_id = c.id
                           AND s.at < :tomorrow AND {_purchase('s')}) AS p
                 FROM customer c
-                WHERE c.id IN {candidates}
+                WHERE c.id IN {candidates} {D.fence}
             ) y
             WHERE y.p IS NOT NULL AND y.p <= :cutoff"""
 
@@ -505,7 +518,7 @@ def _lead_idle(r: _Run, rule: FollowUpRule, lookback: int) -> int:
                        {D.later(D.day('c.created_at'), last_contact)} AS a
                 FROM customer c
                 WHERE c.store_id = :store AND c.stage IN ('lead', 'target', 'qualified')
-                  AND c.created_at < :tomorrow {candidates}
+                  AND {D.unindexed('c.created_at')} < :tomorrow {candidates} {D.fence}
             ) y
             WHERE y.a <= :cut"""
 
