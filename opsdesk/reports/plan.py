@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -57,8 +58,9 @@ def render_plan(report: PlanReport, out: str | Path | BinaryIO) -> None:
     for line in report.lines:
         story.append(Paragraph(escape(line), s.small_centre))
     story.append(Spacer(1, 4 * mm))
+    heading = ParagraphStyle("plan_heading", parent=s.heading, keepWithNext=1)
     for sec in report.sections:
-        story.append(Paragraph(escape(sec.heading), s.heading))
+        story.append(Paragraph(escape(sec.heading), heading))
         story.append(Spacer(1, 1.5 * mm))
         story.append(_table(sec, s if len(sec.headers) <= 10 else small, width))
         story.append(Spacer(1, 5 * mm))
