@@ -5162,6 +5162,10 @@ Details were written to %1</source>
         <translation>考核 %1 分</translation>
     </message>
     <message>
+        <source>Total: %1</source>
+        <translation>合计：%1</translation>
+    </message>
+    <message>
         <source>&amp;Draft run</source>
         <translation>生成草稿(&amp;D)</translation>
     </message>
