@@ -14,8 +14,8 @@ API for screens and the monthly report (each call one read transaction; permissi
 * ``trends(db, actor, as_of, months=13) -> TrendResult`` - the same metrics month by month.
 * ``growth(db, actor, filters, as_of) -> GrowthResult`` - cohort spend (first 30 days, first
   year), repeat and referral rates, the three growth levers and their month-on-month change,
-  tier distribution, product-role mix with margin, acquisition cost per channel (once channel
-  spend is recorded).
+  tier distribution, product-role mix with margin, acquisition cost per channel (from
+  ``services.channels`` when it is installed).
 * ``overview(db, actor, filters, as_of, step=None) -> Overview`` - one refresh of the first tab:
   funnel, people and comparisons; ``step(done, total)`` is called between the parts (it may raise
   to stop the work).
@@ -33,12 +33,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from fractions import Fraction
+from typing import Any
 
 from opsdesk.db.engine import Database
 from opsdesk.db.queries import dashboard as q
 from opsdesk.domain import metrics as m
 from opsdesk.domain.errors import ValidationError
 from opsdesk.domain.members import Source
+from opsdesk.domain.money import round_half_up
 from opsdesk.domain.roles import Permission
 from opsdesk.services import audit
 from opsdesk.services.context import Actor
@@ -146,11 +149,16 @@ class TierCount:
 @dataclass(frozen=True)
 class ChannelCost:
     channel: str  # a Source value
-    new_customers: int
-    spend: int | None  # minor units; None when no spend is recorded for it
+    new_customers: int  # registered in the range
+    spend: int | None  # what the channel cost (spend, commissions, pond fees, referral
+    #                    rewards) in minor units; None while channel costs cannot be read
+    new_paying: int | None = None  # new customers who paid, as the promotion module counts them
+    per_paying: int | None = None  # its acquisition cost per new paying customer
 
     @property
     def cost_per_customer(self) -> int | None:
+        if self.per_paying is not None:
+            return self.per_paying
         return None if self.spend is None else m.acquisition_cost(self.spend, self.new_customers)
 
 
@@ -210,20 +218,32 @@ def funnel(db: Database, actor: Actor, filters: Filters) -> FunnelResult:
 # ----------------------------------------------------------------------------- people
 
 
-def attitude_scores(db: Database, store_id: int, start: date, end: date) -> dict[int, int] | None:
-    """Each assessed person's latest attitude score (0-100) for a period ending in
-    ``start..end``, or ``None`` when this database has no assessments at all."""
+def attitude_scores(db: Database, actor: Actor, start: date, end: date) -> dict[int, int] | None:
+    """Each assessed person's attitude (the manager-scored ``attitude`` item of the monthly
+    assessment, ``services.assessments``) as a whole percent of its target, from the latest
+    month of ``start..end`` that has one; ``None`` while assessments are not installed or
+    cannot be read."""
     try:
-        from opsdesk.services import assessments  # built alongside; absent in older trees
+        from opsdesk.services import assessments
     except ImportError:
         return None
-    reader = getattr(assessments, "attitude_scores", None)
+    reader = getattr(assessments, "month_assessments", None)
     if reader is None:
         return None
+    out: dict[int, int] = {}
+    month = m.month_start(end)
     try:
-        return dict(reader(db, store_id, start, end))
+        while month >= m.month_start(start):
+            for a in reader(db, actor, month.year, month.month):
+                if a.staff_id in out:
+                    continue
+                for line in a.lines:
+                    if line.code == "attitude" and line.actual is not None and line.target:
+                        out[a.staff_id] = round_half_up(Fraction(line.actual) / line.target * 100)
+            month = m.add_months(month, -1)
     except Exception:  # noqa: BLE001 - a half-built neighbour must not take the dashboard down
         return None
+    return out
 
 
 def _people(s, store_id: int, start: date, end: date,  # noqa: ANN001
@@ -247,7 +267,7 @@ def _people(s, store_id: int, start: date, end: date,  # noqa: ANN001
 def people(db: Database, actor: Actor, start: date, end: date) -> PeopleResult:
     _require(db, actor)
     check_filters(Filters(start, end))
-    attitude = attitude_scores(db, actor.store_id, start, end)
+    attitude = attitude_scores(db, actor, start, end)
     with db.read() as s:
         return _people(s, actor.store_id, start, end, attitude)
 
@@ -320,18 +340,20 @@ def trends(db: Database, actor: Actor, as_of: date, months: int = TREND_MONTHS) 
 # ----------------------------------------------------------------------------- growth
 
 
-def channel_spend(db: Database, store_id: int, start: date, end: date) -> dict[str, int] | None:
-    """Spend per source channel in ``start..end`` from the promotion module, or ``None`` while
-    this database cannot record channel spend."""
+def channel_costs(db: Database, actor: Actor, start: date, end: date) -> dict[str, Any] | None:
+    """Acquisition cost per channel from the promotion module (``services.channels``): channel
+    -> its ``ChannelCost`` (spend, commissions, pond fees, referral rewards, new paying
+    customers, cost per new paying customer), or ``None`` while that module is absent or cannot
+    answer for this person or range."""
     try:
         from opsdesk.services import channels
     except ImportError:
         return None
-    reader = getattr(channels, "spend_by_channel", None)
+    reader = getattr(channels, "acquisition", None)
     if reader is None:
         return None
     try:
-        return {str(k): int(v) for k, v in reader(db, store_id, start, end).items()}
+        return {str(c.channel): c for c in reader(db, actor, start, end).costs}
     except Exception:  # noqa: BLE001 - a half-built neighbour must not take the dashboard down
         return None
 
@@ -352,7 +374,7 @@ def growth(db: Database, actor: Actor, filters: Filters, as_of: date,
            step: Step | None = None) -> GrowthResult:
     _require(db, actor)
     f = check_filters(filters)
-    spend = channel_spend(db, actor.store_id, f.start, f.end)
+    costs = channel_costs(db, actor, f.start, f.end)
     pairs = {p.kind: p for p in m.period_pairs(as_of)}
     month = pairs[m.Comparison.MONTH]
     t0, t1 = f.bounds()
@@ -383,13 +405,17 @@ def growth(db: Database, actor: Actor, filters: Filters, as_of: date,
         if step:
             step(4, total)
         new = q.new_by_source(s, sid, t0, t1)
-        channels = tuple(ChannelCost(src.value, new.get(src.value, 0),
-                                     None if spend is None else spend.get(src.value))
-                         for src in Source)
+        channels = []
+        for src in Source:
+            c = None if costs is None else costs.get(src.value)
+            channels.append(ChannelCost(
+                src.value, new.get(src.value, 0),
+                None if costs is None else (c.total if c is not None else 0),
+                None if c is None else c.new_paying, None if c is None else c.per_customer))
         if step:
             step(5, total)
     return GrowthResult(as_of, f, cohorts, rates, cur, prev, m.lever_changes(cur, prev), tiers,
-                        roles, channels, spend is not None)
+                        roles, tuple(channels), costs is not None)
 
 
 # ----------------------------------------------------------------------------- overview
@@ -400,7 +426,7 @@ def overview(db: Database, actor: Actor, filters: Filters, as_of: date,
     """Funnel, people and comparisons in one read transaction (one consistent snapshot)."""
     _require(db, actor)
     f = check_filters(filters)
-    attitude = attitude_scores(db, actor.store_id, f.start, f.end)
+    attitude = attitude_scores(db, actor, f.start, f.end)
     with db.read() as s:
         if step:
             step(0, 3)

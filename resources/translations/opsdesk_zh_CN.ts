@@ -1003,12 +1003,16 @@ Details were written to %1</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <source>Spend</source>
-        <translation>投入</translation>
+        <source>New paying</source>
+        <translation>新成交客户</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
     </message>
     <message>
         <source>Cost per customer</source>
-        <translation>每客成本</translation>
+        <translation>每位成交新客成本</translation>
     </message>
     <message>
         <source>Channel spend is not set up yet.</source>

@@ -642,9 +642,11 @@ class DashboardPage(QWidget):
         for c in g.channels:
             cost = c.cost_per_customer
             rows.append([_item(label(SOURCES, c.channel)), _item(f"{c.new_customers:,}", True),
+                         _item("—" if c.new_paying is None else f"{c.new_paying:,}", True),
                          _item(self.money(c.spend) if c.spend is not None else "—", True),
                          _item(self.money(cost) if cost is not None else "—", True)])
-        _fill(self.channels_table, [self.tr("Channel"), self.tr("New customers"), self.tr("Spend"),
+        _fill(self.channels_table, [self.tr("Channel"), self.tr("New customers"),
+                                    self.tr("New paying"), self.tr("Cost"),
                                     self.tr("Cost per customer")], rows)
         if not g.channel_spend_available:
             self.channels_table.setToolTip(self.tr("Channel spend is not set up yet."))
