@@ -492,12 +492,13 @@ def _birthday(r: _Run, rule: FollowUpRule, lookback: int) -> int:
         sql = """
             SELECT c.id AS cid, c.staff_id AS staff, 'birthday:' || c.id || :suffix AS key,
                    :due AS due
-            FROM customer c WHERE c.store_id = :store AND c.birthday IN :born"""
+            FROM customer c WHERE c.store_id = :store AND {born} IN :born"""
         if fresh and fresh[0] <= b <= fresh[1]:
-            n += r.insert(sql, extra)
-        else:
+            n += r.insert(sql.format(born="c.birthday"), extra)  # through the birthday index
+        else:  # the given customers, by id
             for ids in r.chunks():
-                n += r.insert(sql + " AND c.id IN :ids", {**extra, "ids": ids})
+                n += r.insert(sql.format(born=r.sql.unindexed("c.birthday"))
+                              + " AND c.id IN :ids", {**extra, "ids": ids})
         b = add_days(b, 1)
     return n
 
@@ -594,33 +595,29 @@ def _marks(s: Session) -> _Marks:
                   top(AuditEntry.id))
 
 
-# Which changed facts a rule reads: sales (and refunds), visits, new customers, stage changes,
-# customers edited one by one (their audit entry names them: birthday, registration).
-_READS: dict[RuleKind, tuple[str, ...]] = {
-    RuleKind.TRIAL_24H: ("sale", "visit"),
-    RuleKind.AFTER_PURCHASE: ("sale",),
-    RuleKind.REACTIVATION: ("sale",),
-    RuleKind.BIRTHDAY: ("customer", "edited"),
-    RuleKind.LEAD_IDLE: ("visit", "customer", "stage", "edited"),
-    RuleKind.DEPOSIT_UNPAID: (),  # always in full (see _deposit_unpaid)
-}
+def _day_of(value: object) -> date:
+    return value.date() if isinstance(value, datetime) else date.fromisoformat(str(value)[:10])
 
 
-def _touched(s: Session, store_id: int, m: _Marks) -> tuple[dict[str, set[int]], bool]:
-    """The customers whose facts changed since the marks ``m``, by kind of fact, and whether a
-    bulk edit (a member import, which fills in birthdays of existing members) happened since."""
-    out: dict[str, set[int]] = {}
+def _touched(s: Session, store_id: int, m: _Marks) -> tuple[dict, bool]:
+    """The customers whose facts changed since the marks ``m``, by kind of fact (for sales,
+    visits and new customers with the earliest day among their new rows), and whether a bulk
+    edit (a member import, which fills in birthdays of existing members) happened since."""
+    out: dict = {}
     for kind, q in (
-            ("sale", select(Sale.customer_id).where(Sale.id > m.sale_id,
-                                                    Sale.store_id == store_id,
-                                                    Sale.customer_id.is_not(None))),
-            ("visit", select(Visit.customer_id).where(Visit.id > m.visit_id,
-                                                      Visit.store_id == store_id)),
-            ("customer", select(Customer.id).where(Customer.id > m.customer_id,
-                                                   Customer.store_id == store_id)),
-            ("stage", select(StageChange.customer_id).where(StageChange.id > m.stage_change_id,
-                                                            StageChange.store_id == store_id))):
-        out[kind] = set(s.scalars(q))
+            ("sale", select(Sale.customer_id, func.min(Sale.at)).where(
+                Sale.id > m.sale_id, Sale.store_id == store_id, Sale.kind == "sale",
+                Sale.customer_id.is_not(None)).group_by(Sale.customer_id)),
+            ("visit", select(Visit.customer_id, func.min(Visit.at)).where(
+                Visit.id > m.visit_id, Visit.store_id == store_id).group_by(Visit.customer_id)),
+            ("customer", select(Customer.id, Customer.created_at).where(
+                Customer.id > m.customer_id, Customer.store_id == store_id))):
+        out[kind] = {cid: _day_of(at) for cid, at in s.execute(q)}
+    out["refund"] = set(s.scalars(select(Sale.customer_id).where(
+        Sale.id > m.sale_id, Sale.store_id == store_id, Sale.kind == "refund",
+        Sale.customer_id.is_not(None))))
+    out["stage"] = set(s.scalars(select(StageChange.customer_id).where(
+        StageChange.id > m.stage_change_id, StageChange.store_id == store_id)))
     edited: set[int] = set()
     bulk = False
     for action, target in s.execute(select(AuditEntry.action, AuditEntry.target).where(
@@ -632,6 +629,33 @@ def _touched(s: Session, store_id: int, m: _Marks) -> tuple[dict[str, set[int]],
             bulk = True
     out["edited"] = edited
     return out, bulk
+
+
+def _relevant(rule: FollowUpRule, f: dict, today: date) -> set[int]:
+    """The touched customers for whom ``rule`` may find a new key today. A new sale, visit or
+    registration dated ``x`` only adds an anchor ``x`` (or removes one), and a task hanging on
+    ``x`` is due no earlier than ``x`` + the rule's least number, so rows dated later than that
+    cannot make a task today: the days newly entering the window find them when they are due.
+    A refund can revive an earlier purchase (no longer superseded, or the latest again); a stage
+    change or a member edit can make any key due."""
+
+    def upto(kind: str, last: date) -> set[int]:
+        return {c for c, d in f[kind].items() if d <= last}
+
+    k = rule.kind
+    if k is RuleKind.TRIAL_24H:
+        last = add_days(today, -rule.offset)
+        return upto("sale", last) | upto("visit", last)
+    if k is RuleKind.AFTER_PURCHASE:
+        return upto("sale", add_days(today, -rule.offsets[0])) | f["refund"]
+    if k is RuleKind.REACTIVATION:
+        return upto("sale", _reactivation_cutoff(today, rule.offset)) | f["refund"]
+    if k is RuleKind.BIRTHDAY:
+        return set(f["customer"]) | f["edited"]
+    if k is RuleKind.LEAD_IDLE:
+        last = add_days(today, -rule.offset)
+        return upto("visit", last) | upto("customer", last) | f["stage"] | f["edited"]
+    return set()  # DEPOSIT_UNPAID: always in full (see _deposit_unpaid)
 
 
 def _signature(rule: FollowUpRule, lookback: int) -> str:
@@ -648,7 +672,7 @@ def generate_in_session(s: Session, store_id: int, today: date,
     now_marks = _marks(s)
     states = {st.kind: st for st in s.scalars(select(FollowUpState).where(
         FollowUpState.store_id == store_id))}
-    touched_by: dict[_Marks, tuple[dict[str, set[int]], bool]] = {}
+    touched_by: dict[_Marks, tuple[dict, bool]] = {}
     base = {"store": store_id, "now": clock.now(), "tomorrow": add_days(today, 1)}
     by_rule: dict[str, int] = {}
     for rule in settings.rules:
@@ -665,7 +689,7 @@ def generate_in_session(s: Session, store_id: int, today: date,
             if seen not in touched_by:
                 touched_by[seen] = _touched(s, store_id, seen)
             facts, bulk = touched_by[seen]
-            ids = set().union(*(facts[k] for k in _READS[rule.kind]))
+            ids = _relevant(rule, facts, today)
             if len(ids) <= TOUCHED_MAX and not (bulk and rule.kind is RuleKind.BIRTHDAY):
                 run = _Run(s, sql, run.params, today, full=False, since=st.covered_on,
                            touched=tuple(sorted(ids)))
@@ -673,10 +697,13 @@ def generate_in_session(s: Session, store_id: int, today: date,
         if st is None:
             st = FollowUpState(store_id=store_id, kind=rule.kind.value)
             s.add(st)
-        st.settings, st.covered_on, st.updated_at = sig, today, clock.now()
-        (st.sale_id, st.visit_id, st.customer_id, st.stage_change_id,
-         st.audit_id) = (now_marks.sale_id, now_marks.visit_id, now_marks.customer_id,
-                         now_marks.stage_change_id, now_marks.audit_id)
+        covered = (sig, today, now_marks.sale_id, now_marks.visit_id, now_marks.customer_id,
+                   now_marks.stage_change_id, now_marks.audit_id)
+        if covered != (st.settings, st.covered_on, st.sale_id, st.visit_id, st.customer_id,
+                       st.stage_change_id, st.audit_id):  # else: a run with nothing to write
+            (st.settings, st.covered_on, st.sale_id, st.visit_id, st.customer_id,
+             st.stage_change_id, st.audit_id) = covered
+            st.updated_at = clock.now()
     s.flush()
     return GenerationResult(sum(by_rule.values()), by_rule)
 

@@ -76,6 +76,7 @@ class Shop:
             name=f"s{i}", login=f"s{i}", role=Role.SALES, secret="1357")).id for i in range(2)]
         self.people: dict[int, Person] = {}
         self.op = 0
+        self.edges: list[int] = []  # days back where the rules' windows begin and end
 
     def _at(self, d: date) -> datetime:
         return datetime.combine(d, datetime.min.time()) + timedelta(
@@ -83,12 +84,14 @@ class Shop:
 
     def _near(self, today: date, back: int = 400) -> date:
         r = self.rng.random()
-        if r < 0.6:
+        if r < 0.4:
             return today
-        if r < 0.8:
+        if r < 0.55:
             return today - timedelta(days=self.rng.randrange(1, 6))  # entered late
-        if r < 0.9:
+        if r < 0.65:
             return today + timedelta(days=self.rng.randrange(1, 4))  # ahead of the run's day
+        if r < 0.85 and self.edges:  # exactly where a rule's window starts or ends
+            return today - timedelta(days=self.rng.choice(self.edges))
         return today - timedelta(days=self.rng.randrange(back))
 
     def customer(self, s, today: date) -> Person:  # noqa: ANN001
@@ -131,10 +134,11 @@ class Shop:
             p.trials.add(sale.id)
 
     def refund(self, s, p: Person, today: date) -> None:  # noqa: ANN001
-        open_ = [i for i, _ in p.purchases if i not in p.refunded]
+        open_ = [(d, i) for i, d in p.purchases if i not in p.refunded]
         if not open_:
             return
-        i = self.rng.choice(open_)
+        # Mostly the latest purchase: it is the one that supersedes the earlier ones.
+        i = max(open_)[1] if self.rng.random() < 0.7 else self.rng.choice(open_)[1]
         self.op += 1
         s.add(Sale(store_id=self.owner.store_id, operation_id=f"op{self.op}", kind="refund",
                    customer_id=p.id, refunds_id=i, list_total=-1000, discount=0, total=-1000,
@@ -186,12 +190,13 @@ class Shop:
             people = list(self.people.values())
             for _ in range(rng.randrange(0, 4)):
                 people.append(self.customer(s, today))
-            for _ in range(rng.randrange(0, 6)):
+            for _ in range(rng.randrange(0, 8)):
                 self.sale(s, rng.choice(people), self._near(today))
             for _ in range(rng.randrange(0, 6)):
                 self.visit(s, rng.choice(people), self._near(today, back=60))
-            if rng.random() < 0.3:
-                self.refund(s, rng.choice(people), today)
+            for _ in range(rng.randrange(0, 3)):
+                buyers = [p for p in people if len(p.purchases) > 1] or people
+                self.refund(s, rng.choice(buyers), today)
             if rng.random() < 0.3:
                 self.restage(s, rng.choice(people), today)
             if rng.random() < 0.2:
@@ -238,6 +243,16 @@ def test_day_after_day_incremental_runs_equal_the_full_generation(db: Database, 
     rules = default_rules() if seed % 2 else _random_rules(rng)
     lookback = rng.choice([0, 3, 30])
     followups.save_rules(db, store, rules, lookback)
+
+    def edges() -> list[int]:
+        out = [0, 1]
+        for r in rules:
+            for k in r.offsets:
+                months = 31 * k if r.kind is RuleKind.REACTIVATION else k
+                out += [months - 1, months, months + 1, months + lookback, months + lookback + 1]
+        return [x for x in out if x >= 0]
+
+    shop.edges = edges()
     today = START
     incremental_runs = 0
     for step in range(45):
@@ -272,6 +287,7 @@ def test_day_after_day_incremental_runs_equal_the_full_generation(db: Database, 
             if rng.random() < 0.3:
                 lookback = rng.choice([0, 3, 30])
             followups.save_rules(db, store, rules, lookback)
+            shop.edges = edges()
         shop.business_day(today)
     assert incremental_runs > 20
 
