@@ -76,7 +76,9 @@ def _bare(path: Path, as_of: date) -> float:
                 ("visit", "at", "count(*)", ""),
                 ("stored_value_entry", "at", "sum(principal)", " AND kind = 'topup'")):
             b = case.replace("{col}", col)
-            con.execute(f"SELECT {b} AS b, staff_id, {cols} FROM {table} WHERE store_id = ? "
+            where = ("staff_id IN (SELECT id FROM staff WHERE store_id = ?)" if table == "visit"
+                     else "store_id = ?")
+            con.execute(f"SELECT {b} AS b, staff_id, {cols} FROM {table} WHERE {where} "
                         f"AND {col} >= ? AND {col} < ?{extra} GROUP BY b, staff_id",
                         (*bounds[1:], sid, bounds[0], bounds[-1])).fetchall()
     con.close()
