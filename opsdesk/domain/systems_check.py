@@ -158,7 +158,7 @@ def check(f: Facts, quiet_share_max: Fraction = QUIET_SHARE_MAX) -> tuple[Findin
         n=f.visits_recent)
     # 4. organisation
     add(Area.ORGANISATION, "org.team", f.active_staff >= 2, M, "staff", n=f.active_staff)
-    add(Area.ORGANISATION, "org.departments", f.staff_without_department == 0, L, "staff",
+    add(Area.ORGANISATION, "org.departments", f.staff_without_department == 0, L, "organisation",
         n=f.staff_without_department)
     add(Area.ORGANISATION, "org.mentors", f.mentor_pairs > 0, L, "staff")
     # 5. operations: a plan for the year
@@ -166,9 +166,9 @@ def check(f: Facts, quiet_share_max: Fraction = QUIET_SHARE_MAX) -> tuple[Findin
         "targets")
     # 6. incentives
     add(Area.INCENTIVES, "incentives.pay_scheme", known(f.pay_schemes, bool(f.pay_schemes)), M,
-        "incentives")
+        "pay")
     add(Area.INCENTIVES, "incentives.assessments",
-        known(f.assessments_recent, bool(f.assessments_recent)), L, "incentives")
+        known(f.assessments_recent, bool(f.assessments_recent)), L, "pay")
     # 7. launches
     add(Area.LAUNCHES, "launches.any", known(f.launches, bool(f.launches)), L, "launches")
     # the six processes

@@ -3005,10 +3005,6 @@ Details were written to %1</source>
         <translation>打开计划追踪 →</translation>
     </message>
     <message>
-        <source>Open the plan →</source>
-        <translation>打开计划 →</translation>
-    </message>
-    <message>
         <source>Every system checked is set up.</source>
         <translation>检查的各系统都已具备。</translation>
     </message>

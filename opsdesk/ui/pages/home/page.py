@@ -324,10 +324,8 @@ class HomePage(QWidget):
             pct = "—" if cell.percent is None else f"{cell.percent}%"
             s.add_line(self.tr("%1 · %2: %3 of pace").replace("%1", cell.name)
                        .replace("%2", what).replace("%3", pct), colour="#c62828")
-        if has_page(self, "tracking"):
-            s.add_line("", link=("tracking", self.tr("Open plan tracking →")))
-        elif has_page(self, "targets"):
-            s.add_line("", link=("targets", self.tr("Open the plan →")))
+        if has_page(self, "targets"):
+            s.add_line("", link=("targets", self.tr("Open plan tracking →")))
 
     def _show_gaps(self) -> None:
         s = self.gaps
