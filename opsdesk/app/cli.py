@@ -52,7 +52,9 @@ def _year_month(text: str) -> tuple[int, int]:
     return year, month
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False`` leaves out the sub-commands, which is all the
+    desktop app's own start needs (building them all costs start-up time)."""
     p = argparse.ArgumentParser(
         prog="opsdesk",
         description="OpsDesk: systematic store operations, offline. Without a command it starts "
@@ -70,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="start the real app, print milliseconds from process start to the first "
                         "window shown, exit 0; without --db on a temporary demo store logged in "
                         "as its owner, with --db at that store's login window")
+    if not commands:
+        p.set_defaults(command=None)
+        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo", help="create a deterministic demo store in an empty database",
@@ -151,8 +156,12 @@ def run(argv: list[str]) -> int:
     # Imported here so that `opsdesk --help` and the GUI path stay quick.
     from opsdesk.domain.errors import OpsError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = None
+    if not any(a in COMMANDS or a in ("-h", "--help") for a in argv):
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+        args = None if rest else args
+    if args is None:
+        args = build_parser().parse_args(argv)
     if args.command is None:
         from opsdesk.app.gui import start_gui
 

@@ -7,8 +7,6 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 
 from opsdesk.app import paths
@@ -47,6 +45,8 @@ def install_excepthook(log_file: Path | None) -> None:
     location; the person's own mistakes never reach here (they are coded errors)."""
 
     def hook(kind, value, tb) -> None:  # noqa: ANN001
+        import traceback
+
         log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -102,6 +102,8 @@ def start_gui(args: argparse.Namespace) -> int:
     target = paths.db_target(args.db)
     tmp = None
     if args.smoke and target is None:
+        import tempfile
+
         tmp = tempfile.TemporaryDirectory(prefix="opsdesk-smoke-")
         target = str(Path(tmp.name) / "smoke.sqlite")
         demo, auto_login = True, (DEMO_OWNER, DEMO_PIN)

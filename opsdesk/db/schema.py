@@ -31,6 +31,9 @@ class State(Enum):
 class Inspection:
     state: State
     revision: str | None
+    # The first store's name, read in the same look, so the login window can be titled before
+    # the database is really opened ("" when there is none or it cannot be read).
+    store_name: str = ""
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -79,11 +82,21 @@ def inspect_sqlite(path: Path) -> Inspection:
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            store_name = _first_store_name(con) if "store" in tables else ""
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
         raise EnvironmentProblem("db.corrupt", path=str(path), reason=str(e)) from e
-    return classify(tables, revision, str(path))
+    found = classify(tables, revision, str(path))
+    return Inspection(found.state, found.revision, store_name)
+
+
+def _first_store_name(con: sqlite3.Connection) -> str:
+    try:
+        row = con.execute("SELECT name FROM store ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.Error:  # an older or foreign layout: the title just waits for the open
+        return ""
+    return row[0] if row and isinstance(row[0], str) else ""
 
 
 def classify(tables: set[str], revision: str | None, where: str) -> Inspection:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 # (code, name in its own language). English is the source language: it needs no file.
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("zh_CN", "简体中文"))
@@ -41,6 +41,8 @@ def resolve(lang: str | None) -> str:
 
 
 def qt_translations_dir(resources: Path) -> list[Path]:
+    from PySide6.QtCore import QLibraryInfo  # only for a language other than English
+
     return [resources / "translations",
             Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
 

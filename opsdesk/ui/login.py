@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,19 @@ from opsdesk.domain.errors import OpsError
 from opsdesk.ui.widgets.form import ErrorForm
 
 
+class _LanguageWatch(QObject):
+    def __init__(self, window: LoginWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event) -> bool:  # noqa: ANN001, N802 (Qt API)
+        from PySide6.QtCore import QEvent
+
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self._window.retranslate()
+        return False
+
+
 class LoginWindow(QDialog):
     """``attempt(login, secret)`` returns normally on success or raises OpsError."""
 
@@ -32,6 +45,7 @@ class LoginWindow(QDialog):
         self._attempt = attempt
         self._ready = False
         self._store_name = store_name
+        self._language_watch: _LanguageWatch | None = None
         self.heading = QLabel(store_name)
         self.heading.setObjectName("store_name")
         f = QFont(self.heading.font())
@@ -78,12 +92,13 @@ class LoginWindow(QDialog):
         (self.secret if last_login else self.login).setFocus()
         self.retranslate()
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
-        from PySide6.QtCore import QEvent  # not at import: its enum is built on first use
-
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def watch_language(self) -> None:
+        """Retranslate on a language change from now on. Called once the window is up: a
+        ``changeEvent`` override would build Qt's QEvent type and enum during construction
+        (the window title change is an event), which costs start-up time."""
+        if self._language_watch is None:
+            self._language_watch = _LanguageWatch(self)
+            self.installEventFilter(self._language_watch)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("OpsDesk — log in"))

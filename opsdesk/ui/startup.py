@@ -8,17 +8,22 @@ without ``--db`` logs its owner in by itself.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from opsdesk.domain.errors import OpsError
-from opsdesk.ui.messages import message_for
 from opsdesk.ui.settings import UiSettings
+
+
+def message_for(error: OpsError) -> str:
+    # The table of error texts is loaded when a first error is shown, not at every start.
+    from opsdesk.ui.messages import message_for as text_for
+
+    return text_for(error)
 
 log = logging.getLogger(__name__)
 
@@ -39,20 +44,6 @@ class StartOptions:
     resources: Path = Path()
     log_file: Path | None = None
     hint: str = ""
-
-
-def _store_name_raw(path: Path) -> str:
-    """The store's name read straight from the file, to title the login window without waiting
-    for the ORM (read-only; any failure just leaves the title for later)."""
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT name FROM store ORDER BY id LIMIT 1").fetchone()
-        finally:
-            con.close()
-        return row[0] if row else ""
-    except sqlite3.Error:
-        return ""
 
 
 def _open_job(progress, target: str, demo: bool):  # noqa: ANN001, ANN202
@@ -151,7 +142,7 @@ class Startup(QObject):
                 self._fatal(message_for(e))
                 return False
             needs_setup = found.state is schema.State.NEW and not self.opts.demo
-            store_name = _store_name_raw(path) if not needs_setup else ""
+            store_name = found.store_name if not needs_setup else ""
         if self.opts.auto_login:
             self._start_open()
             return True
@@ -226,6 +217,8 @@ class Startup(QObject):
             print(text, file=sys.stderr)
             QTimer.singleShot(0, lambda: self.app.exit(2))
             return
+        from PySide6.QtWidgets import QMessageBox  # its type and enums cost start-up time
+
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("OpsDesk"), text)
         box.setObjectName("fatal")
         box.exec()
@@ -234,8 +227,14 @@ class Startup(QObject):
     def _first_shown(self, window: QWidget) -> None:
         self.window = window
         self.first_window_shown.emit()
-        # The icon is set once the first window is up: loading it is not worth delaying that.
-        QTimer.singleShot(0, self._set_icon)
+        # Once the first window is up: neither the icon nor the login's language watch is worth
+        # delaying it.
+        QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._set_icon()
+        if self.login_window is not None:
+            self.login_window.watch_language()
 
     def _set_icon(self) -> None:
         from PySide6.QtGui import QIcon

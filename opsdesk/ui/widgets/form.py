@@ -10,7 +10,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from opsdesk.domain.errors import FieldErrors, OpsError
-from opsdesk.ui.messages import message_for
+
+
+def message_for(error: OpsError) -> str:
+    # Loaded with the first error rather than with the first form: the login is a form.
+    from opsdesk.ui.messages import message_for as text_for
+
+    return text_for(error)
 
 ERROR_STYLE = "color: #c0392b;"
 
