@@ -26,7 +26,8 @@ returns the first result with ``replayed=True``):
 Refusals of permission are audited (``audit.require``); every posting writes an audit row.
 Error codes: those of ``domain.stored_value`` and ``domain.money``; ``payment.method_invalid``;
 ``operation.invalid_id``; ``operation.reused`` (Conflict); ``stored_value.sale_operation``
-(Conflict: reversing a sale's payment here); ``stored_value.already_reversed`` (Conflict, param
+(Conflict: reversing a sale's payment here); ``stored_value.launch_operation`` (Conflict: a
+launch's fee, deposit or balance paid from the card; the launch's refund pays it back); ``stored_value.already_reversed`` (Conflict, param
 ``operation_id``: that operation was reversed before); ``not_found``.
 """
 
@@ -146,6 +147,14 @@ def post(s: Session, actor: Actor, customer: Customer, entries: Sequence[Entry],
     customer.balance_principal, customer.balance_bonus = after.principal, after.bonus
     customer.balance_total = after.total
     return rows
+
+
+def _is_launch_operation(s: Session, actor: Actor, operation_id: str) -> bool:
+    from opsdesk.db.models.launches import LaunchDeposit, LaunchPayment
+
+    return any(s.scalar(select(t.id).where(t.store_id == actor.store_id,
+                                           t.operation_id == operation_id).limit(1))
+               for t in (LaunchPayment, LaunchDeposit))
 
 
 def _existing(s: Session, actor: Actor, operation_id: str) -> list[StoredValueEntry]:
@@ -292,6 +301,9 @@ def reverse(db: Database, actor: Actor, original_operation_id: str, operation_id
             raise NotFound("stored_value_operation", original_operation_id)
         if any(r.sale_id is not None for r in originals):
             raise Conflict("stored_value.sale_operation", field="operation_id")
+        if _is_launch_operation(s, actor, original_operation_id):
+            # The launch still counts that money as paid: its own refund pays it back.
+            raise Conflict("stored_value.launch_operation", field="operation_id")
         c = customer_for_update(s, actor, originals[0].customer_id)
         # Checked after the customer row is locked, so two desks reversing the same operation
         # at once cannot both pass (the unique reverses_id would then fail as a bug, not refuse).

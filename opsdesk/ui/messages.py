@@ -420,6 +420,7 @@ MESSAGES: dict[str, str] = {
     "channel.spend_kind_invalid": QT_TRANSLATE_NOOP("Errors", "Choose what the money was spent on."),
     "channel.period_too_long": QT_TRANSLATE_NOOP("Errors", "Choose a period of at most {max} days."),
     # launches
+    "stored_value.launch_operation": QT_TRANSLATE_NOOP("Errors", "This was paid for a launch; refund it on the Launches page instead."),
     "launch.unknown_product": QT_TRANSLATE_NOOP("Errors", "Choose a product from the list, or leave it empty and describe it."),
     "launch.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a staff member of this store."),
     "launch.early_date_invalid": QT_TRANSLATE_NOOP("Errors", "The early-lock date must lie between the opening day and the lock deadline."),
