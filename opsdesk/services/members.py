@@ -161,6 +161,17 @@ def _validate(s: Session, actor: Actor, data: MemberInput, customer_id: int | No
                                                     Customer.store_id == actor.store_id)):
             c.errors["referrer_id"] = ValidationError("member.unknown_referrer",
                                                       field="referrer_id")
+        elif customer_id is not None:
+            # Editing an existing member: the new referrer may not be one they brought in,
+            # directly or down the chain (the referral tree would close on itself).
+            from opsdesk.domain.referrals import check_referral_link
+            from opsdesk.services.referrals import referrer_chain
+
+            try:
+                check_referral_link(customer_id, data.referrer_id,
+                                    referrer_chain(s, data.referrer_id))
+            except ValidationError as e:
+                c.errors["referrer_id"] = e
     elif v["source"] is Source.MEMBER_REFERRAL:
         c.errors["referrer_id"] = ValidationError("member.referrer_required", field="referrer_id")
     if data.staff_id is not None and not s.scalar(select(Staff.id).where(

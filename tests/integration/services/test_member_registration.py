@@ -95,6 +95,21 @@ def test_referrer_and_referral_count(db: Database, shop) -> None:
     assert friend.source.value == "member_referral"
 
 
+def test_editing_a_referrer_refuses_a_loop_and_writes_nothing(db: Database, db_path: Path,
+                                                            shop) -> None:
+    amy = members.register(db, shop.desk, members.MemberInput(phone="13800000001", name="王丽"))
+    bo = members.register(db, shop.desk, members.MemberInput(
+        phone="13900000001", name="李波", source="member_referral", referrer_id=amy.id))
+    cy = members.register(db, shop.desk, members.MemberInput(
+        phone="13900000002", name="陈宇", source="member_referral", referrer_id=bo.id))
+    before = digest(db_path)
+    with pytest.raises(FieldErrors) as refused:
+        members.update(db, shop.desk, amy.id, members.MemberInput(
+            phone="13800000001", name="王丽", source="member_referral", referrer_id=cy.id))
+    assert refused.value.errors["referrer_id"].code == "referral.loop"
+    assert digest(db_path) == before
+
+
 def test_register_with_a_tier_records_the_change(db: Database, shop) -> None:
     ref = members.register(db, shop.owner, members.MemberInput(
         phone="13800000001", name="王丽", tier_id=shop.bait))
