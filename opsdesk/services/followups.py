@@ -224,7 +224,14 @@ def save_rules(db: Database, actor: Actor, rules: Sequence[FollowUpRule],
 #   ``(covered_on + n, today + n]``, last purchases in ``(cutoff(covered_on), cutoff(today)]``,
 #   idle anchors (registration or contact days) in ``(covered_on - n, today - n]``;
 # * facts: a customer gained a sale, refund, visit, stage change or edit (rows above the
-#   watermarks: the "touched" customers). For them the whole rule is evaluated, by customer id.
+#   watermarks: the "touched" customers). For them the whole rule is evaluated, by customer id,
+#   by the rules those facts can concern and only if they can make a task due today
+#   (``_relevant``: a sale dated today cannot; a backdated one or a refund can).
+#
+# Ids as watermarks need rows to become visible in id order: SQLite has one writer, and on
+# PostgreSQL every write transaction takes the same advisory lock first (``Database.write``).
+# DEPOSIT_UNPAID always reads the launch ledgers in full: they are small, and a launch's status
+# changes without a new row.
 #
 # Each query checks the rule's full condition, so it can never create a task the full
 # evaluation would not; the two reasons above cover every key the full evaluation would newly
