@@ -229,6 +229,9 @@ class PayPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(run_tab, QCoreApplication.translate("PayPage", "Monthly run") if self.viewer else QCoreApplication.translate("PayPage", "My slips"))
         self.tabs.addTab(self._contests_tab(), QCoreApplication.translate("PayPage", "PK contests"))
+        from opsdesk.ui.pages.pay.settings import add_settings_tabs
+
+        self.settings_tabs = add_settings_tabs(self.tabs, ctx)
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs)
         self.reload()

@@ -1,0 +1,24 @@
+"""The Pay page's settings tabs, each shown only to the roles allowed to use it: pay schemes and
+deductions (``pay.manage``: the owner), assessments (the template: ``pay.manage``; the monthly
+scores: ``assessments.score``), the promotion path (``pay.manage`` or ``assessments.score``).
+Everyone else gets none of them and sees nothing of anyone's pay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget
+
+from opsdesk.domain.roles import Permission
+from opsdesk.ui.context import AppContext
+
+
+def add_settings_tabs(tabs: QTabWidget, ctx: AppContext) -> dict[str, object]:
+    """Add the tabs this person may use; returns them by name ("schemes", ...)."""
+    actor = ctx.actor
+    out: dict[str, object] = {}
+    if actor.can(Permission.PAY_MANAGE):
+        from opsdesk.ui.pages.pay.schemes import SchemesTab
+
+        out["schemes"] = SchemesTab(ctx)
+        tabs.addTab(out["schemes"], QCoreApplication.translate("PayPage", "Pay schemes"))
+    return out

@@ -1,0 +1,138 @@
+"""The Pay page's settings tabs on the demo store: pay schemes with their bracket table,
+assessment scores, deductions (refused in a locked month), PK contests and the promotion path;
+a salesperson sees none of them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from opsdesk.db.engine import Database
+from opsdesk.domain.demo import DEMO_OWNER, DEMO_PIN
+from opsdesk.domain.incentives import Bracket, BracketBy, CommissionMode
+from opsdesk.services import auth, incentives
+from opsdesk.services.context import Actor
+from opsdesk.ui.context import AppContext
+from opsdesk.ui.pages.pay.page import PayPage
+
+YUAN = 100
+K = 1000 * YUAN
+
+
+@pytest.fixture
+def db_path(demo_db_path: Path) -> Path:
+    return demo_db_path
+
+
+@pytest.fixture
+def owner(db: Database) -> Actor:
+    return auth.login(db, DEMO_OWNER, DEMO_PIN)
+
+
+def login(db: Database, name: str) -> Actor:
+    return auth.login(db, name, DEMO_PIN)
+
+
+def open_page(qtbot, ctx: AppContext) -> PayPage:  # noqa: ANN001
+    page = PayPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1180, 720)
+    return page
+
+
+def tab_titles(page: PayPage) -> list[str]:
+    return [page.tabs.tabText(i) for i in range(page.tabs.count())]
+
+
+def position_id(db: Database, owner: Actor, name: str) -> int:
+    return next(r.position_id for r in incentives.list_schemes(db, owner)
+                if r.staff_id is None and r.position == name)
+
+
+def set_cell(table, row: int, col: int, text: str) -> None:  # noqa: ANN001
+    table.set_text(row, col, text)
+
+
+def test_edit_brackets_and_save(qtbot, owner: Actor, context_for, qtmodeltester) -> None:  # noqa: ANN001
+    page = open_page(qtbot, context_for(owner))
+    tab = page.settings_tabs["schemes"]
+    qtmodeltester.check(tab.model)
+    tab.select("顾问")
+    ed = tab.editor
+    br = ed.brackets
+    assert br.table.rowCount() == 3 and br.text(0, 2) == "2" and br.text(2, 1) == ""
+    # A fourth bracket from ¥150,000 at 6 %; the third now ends there.
+    set_cell(br, 2, 1, "150000")
+    br.add_row()
+    assert br.text(3, 0) == "150000.00" or br.text(3, 0) == "150000"
+    set_cell(br, 3, 2, "6")
+    ed.mode.setCurrentIndex(ed.mode.findData("step"))
+    ed.base_pay.setText("3200")
+    assert ed.save(), ed.form.general.text()
+    s = incentives.list_schemes(owner_db(page), owner)
+    scheme = next(r.scheme for r in s if r.staff_id is None and r.position == "顾问")
+    assert scheme.base_pay == 3200 * YUAN
+    rule = scheme.commission
+    assert rule.mode is CommissionMode.STEP and rule.bracket_by is BracketBy.AMOUNT
+    assert [(b.lower, b.upper, b.rate) for b in rule.brackets] == [
+        (0, 30 * K, 2 / __import__("fractions").Fraction(100)),
+        (30 * K, 80 * K, __import__("fractions").Fraction(3, 100)),
+        (80 * K, 150 * K, __import__("fractions").Fraction(5, 100)),
+        (150 * K, None, __import__("fractions").Fraction(6, 100))]
+    assert "Saved" in ed.saved.text()
+
+
+def owner_db(page: PayPage) -> Database:
+    return page.ctx.db
+
+
+def test_bad_bracket_is_shown_beside_the_table_and_nothing_saved(qtbot, owner: Actor,  # noqa: ANN001
+                                                                 context_for) -> None:  # noqa: ANN001
+    db = None
+    page = open_page(qtbot, context_for(owner))
+    db = page.ctx.db
+    before = incentives.list_schemes(db, owner)
+    tab = page.settings_tabs["schemes"]
+    tab.select("顾问")
+    ed = tab.editor
+    # Row 2 starts at ¥25,000 but row 1 ends at ¥30,000: they overlap.
+    set_cell(ed.brackets, 1, 0, "25000")
+    ed.base_pay.setText("9999")
+    assert not ed.save()
+    assert ed.form.field_error("brackets") == "Row 2: The commission brackets overlap."
+    assert ed.base_pay.text() == "9999"  # what was typed stays
+    assert incentives.list_schemes(db, owner) == before
+    # A gap, then a negative rate.
+    set_cell(ed.brackets, 1, 0, "35000")
+    assert not ed.save()
+    assert "gap" in ed.form.field_error("brackets")
+    set_cell(ed.brackets, 1, 0, "30000")
+    set_cell(ed.brackets, 2, 2, "-1")
+    assert not ed.save()
+    assert ed.form.field_error("brackets") == "Row 3: A commission rate cannot be negative."
+    assert incentives.list_schemes(db, owner) == before
+    set_cell(ed.brackets, 2, 2, "abc")
+    assert not ed.save()
+    assert ed.form.field_error("brackets").startswith("Row 3: ")
+    assert incentives.list_schemes(db, owner) == before
+
+
+def test_person_override_saves_only_the_ticked_parts(qtbot, owner: Actor, context_for) -> None:  # noqa: ANN001
+    page = open_page(qtbot, context_for(owner))
+    tab = page.settings_tabs["schemes"]
+    tab.select("孙磊")
+    ed = tab.editor
+    assert not ed.own["base_pay"].isHidden() and not ed.base_pay.isEnabled()
+    ed.own["base_pay"].setChecked(True)
+    ed.base_pay.setText("3300")
+    assert ed.save()
+    sid = next(r.staff_id for r in incentives.list_schemes(page.ctx.db, owner)
+               if r.staff_name == "孙磊")
+    merged = incentives.scheme_for(page.ctx.db, owner, sid)
+    assert merged.base_pay == 3300 * YUAN and merged.new_member_bonus == 30 * YUAN
