@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -81,10 +81,8 @@ def test_edit_brackets_and_save(qtbot, owner: Actor, context_for, qtmodeltester)
     rule = scheme.commission
     assert rule.mode is CommissionMode.STEP and rule.bracket_by is BracketBy.AMOUNT
     assert [(b.lower, b.upper, b.rate) for b in rule.brackets] == [
-        (0, 30 * K, 2 / __import__("fractions").Fraction(100)),
-        (30 * K, 80 * K, __import__("fractions").Fraction(3, 100)),
-        (80 * K, 150 * K, __import__("fractions").Fraction(5, 100)),
-        (150 * K, None, __import__("fractions").Fraction(6, 100))]
+        (0, 30 * K, Fraction(2, 100)), (30 * K, 80 * K, Fraction(3, 100)),
+        (80 * K, 150 * K, Fraction(5, 100)), (150 * K, None, Fraction(6, 100))]
     assert "Saved" in ed.saved.text()
 
 
@@ -136,3 +134,89 @@ def test_person_override_saves_only_the_ticked_parts(qtbot, owner: Actor, contex
                if r.staff_name == "孙磊")
     merged = incentives.scheme_for(page.ctx.db, owner, sid)
     assert merged.base_pay == 3300 * YUAN and merged.new_member_bonus == 30 * YUAN
+
+
+def test_enter_an_attitude_score(qtbot, db: Database, context_for) -> None:  # noqa: ANN001
+    from opsdesk.services import assessments
+    from opsdesk.ui import tasks
+
+    manager = login(db, "chenjing")
+    page = open_page(qtbot, context_for(manager))
+    assert "schemes" not in page.settings_tabs and "entries" not in page.settings_tabs
+    tab = page.settings_tabs["assessment"]
+    assert tab.template is None  # the template is the owner's
+    sc = tab.scores
+    sc.month.setDate(QDate(2026, 11, 1))
+    job = sc.refresh()
+    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
+        pass
+    tasks.wait_all()
+    qtbot.waitUntil(lambda: sc.table.rowCount() > 0)
+    heads = [sc.table.horizontalHeaderItem(c).text() for c in range(sc.table.columnCount())]
+    col = next(c for c, h in enumerate(heads) if h.startswith("Attitude"))
+    visits = next(c for c, h in enumerate(heads) if h.startswith("Visits"))
+    row = next(r for r in range(sc.table.rowCount()) if sc.table.item(r, 0).text() == "张伟")
+    from PySide6.QtCore import Qt
+
+    assert not sc.table.item(row, visits).flags() & Qt.ItemFlag.ItemIsEditable
+    assert " / " in sc.table.item(row, visits).text()
+    sc.table.item(row, col).setText("6")
+    assert sc.save(), sc.error.text()
+    got = {v.staff_name: v for v in assessments.month_assessments(
+        page.ctx.db, manager, 2026, 11)}
+    line = next(ln for ln in got["张伟"].lines if ln.code == "attitude")
+    assert line.actual == 6
+    # A locked month takes no score.
+    sc.month.setDate(QDate(2026, 10, 1))
+    row = next(r for r in range(sc.table.rowCount()) if sc.table.item(r, 0).text() == "张伟")
+    sc.table.item(row, col).setText("3")
+    assert not sc.save()
+    assert "locked" in sc.error.text()
+
+
+def test_weights_sum_shown_live_and_checked(qtbot, owner: Actor, context_for) -> None:  # noqa: ANN001
+    from opsdesk.services import assessments
+
+    page = open_page(qtbot, context_for(owner))
+    ed = page.settings_tabs["assessment"].template
+    assert "100 of 100" in ed.sum_label.text()
+    ed.table.item(0, 1).setText("25")
+    assert "105 of 100" in ed.sum_label.text()
+    before = assessments.get_template(page.ctx.db, owner)
+    assert not ed.save()
+    assert "add up to 105" in ed.error.text()
+    assert assessments.get_template(page.ctx.db, owner) == before
+    ed.table.item(1, 1).setText("15")
+    assert ed.save(), ed.error.text()
+    got = {it.code: it.weight for it in assessments.get_template(page.ctx.db, owner)}
+    assert got["visits"] == 25 and got["effective_visits"] == 15
+
+
+def test_add_a_deduction_and_refused_in_a_locked_month(qtbot, owner: Actor,  # noqa: ANN001
+                                                       context_for) -> None:  # noqa: ANN001
+    from opsdesk.services import pay_runs
+
+    page = open_page(qtbot, context_for(owner))
+    tab = page.settings_tabs["entries"]
+    tab.month.setDate(QDate(2026, 11, 1))
+    tab.person.setCurrentIndex(tab.person.findText("张伟"))
+    tab.amount.setText("200")
+    tab.reason.setText("迟到三次")
+    assert tab.add(), tab.form.general.text()
+    rows = pay_runs.list_entries(page.ctx.db, owner, 2026, 11)
+    assert [(r.staff_name, r.kind, r.amount, r.reason) for r in rows] == [
+        ("张伟", "deduction", 200 * YUAN, "迟到三次")]
+    assert tab.model.rowCount() == 1
+    assert tab.model.index(0, 2).data() == "-¥200.00"
+    # No reason: said beside the reason, nothing written.
+    tab.amount.setText("50")
+    assert not tab.add()
+    assert tab.form.field_error("reason")
+    # October 2026 is locked.
+    october = pay_runs.list_entries(page.ctx.db, owner, 2026, 10)
+    tab.month.setDate(QDate(2026, 10, 1))
+    tab.reason.setText("迟到")
+    assert not tab.add()
+    assert tab.form.field_error("month").startswith("The pay run for 2026-10 is locked")
+    assert pay_runs.list_entries(page.ctx.db, owner, 2026, 10) == october
+    assert tab.reason.text() == "迟到"

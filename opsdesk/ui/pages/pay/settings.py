@@ -21,4 +21,15 @@ def add_settings_tabs(tabs: QTabWidget, ctx: AppContext) -> dict[str, object]:
 
         out["schemes"] = SchemesTab(ctx)
         tabs.addTab(out["schemes"], QCoreApplication.translate("PayPage", "Pay schemes"))
+    if actor.can(Permission.PAY_MANAGE) or actor.can(Permission.ASSESSMENTS_SCORE):
+        from opsdesk.ui.pages.pay.assessment import AssessmentTab
+
+        out["assessment"] = AssessmentTab(ctx)
+        tabs.addTab(out["assessment"], QCoreApplication.translate("PayPage", "Assessments"))
+    if actor.can(Permission.PAY_MANAGE):
+        from opsdesk.ui.pages.pay.entries import EntriesTab
+
+        out["entries"] = EntriesTab(ctx)
+        tabs.addTab(out["entries"],
+                    QCoreApplication.translate("PayPage", "Deductions and adjustments"))
     return out
