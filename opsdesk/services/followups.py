@@ -44,6 +44,7 @@ Error codes: the ``followups.*`` codes of ``domain.followups``; ``followup.unkno
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -53,6 +54,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Integer, and_, bindparam, case, func, select, text, tuple_
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from opsdesk.db import clock
@@ -244,6 +246,7 @@ def save_rules(db: Database, actor: Actor, rules: Sequence[FollowUpRule],
 # differ between SQLite (ISO text, ``date(x, '+N days')``) and PostgreSQL (``date + N``) are in
 # ``_Dialect``; every date parameter is computed in Python and bound with its SQL type.
 
+BIG_CACHE_KIB = 128 * 1024  # SQLite's page cache during a full evaluation (default 2 MiB)
 TOUCHED_MAX = 20_000  # beyond this many touched customers a full evaluation is cheaper
 # Customer ids per statement: SQLite before 3.32 allowed 999 parameters, later ones 32766.
 _CHUNK = 4000 if sqlite3.sqlite_version_info >= (3, 32) else 500
@@ -324,9 +327,13 @@ class _Run:
     touched: tuple[int, ...] = ()
 
     def insert(self, select_sql: str, extra: dict | None = None) -> int:
-        # "WHERE true" keeps SQLite from reading ON CONFLICT as the join's ON clause.
+        # "WHERE true" keeps SQLite from reading ON CONFLICT as the join's ON clause. Many rows
+        # (a full evaluation) go in in key order: the unique key's index then grows at one end
+        # instead of at random pages.
+        order = "ORDER BY x.key" if self.full else ""
         sql = (_INSERT + "SELECT :store, x.cid, x.staff, :rule, x.key, x.due, x.due, 'open', "
-               f"'', :now FROM ({select_sql}) x WHERE true ON CONFLICT (store_id, key) DO NOTHING")
+               f"'', :now FROM ({select_sql}) x WHERE true {order} "
+               "ON CONFLICT (store_id, key) DO NOTHING")
         return _exec(self.s, sql, {**self.params, **(extra or {})}).rowcount or 0
 
     def chunks(self) -> list[list[int]]:
@@ -694,37 +701,58 @@ def generate_in_session(s: Session, store_id: int, today: date,
     touched_by: dict[_Marks, tuple[dict, bool]] = {}
     base = {"store": store_id, "now": clock.now(), "tomorrow": add_days(today, 1)}
     by_rule: dict[str, int] = {}
-    for rule in settings.rules:
-        st = states.get(rule.kind.value)
-        if not rule.enabled:
-            if st is not None:
-                s.delete(st)  # switched back on later, the rule starts afresh
-            continue
-        sig = _signature(rule, settings.lookback_days)
-        run = _Run(s, sql, {**base, "rule": rule.kind.value}, today, full=True)
-        if not full and st is not None and st.settings == sig and st.covered_on <= today:
-            seen = _Marks(st.sale_id, st.visit_id, st.customer_id, st.stage_change_id,
-                          st.audit_id)
-            if seen not in touched_by:
-                touched_by[seen] = _touched(s, store_id, seen)
-            facts, bulk = touched_by[seen]
-            ids = _relevant(rule, facts, today)
-            if len(ids) <= TOUCHED_MAX and not (bulk and rule.kind is RuleKind.BIRTHDAY):
-                run = _Run(s, sql, run.params, today, full=False, since=st.covered_on,
-                           touched=tuple(sorted(ids)))
-        by_rule[rule.kind.value] = _GENERATORS[rule.kind](run, rule, settings.lookback_days)
-        if st is None:
-            st = FollowUpState(store_id=store_id, kind=rule.kind.value)
-            s.add(st)
-        covered = (sig, today, now_marks.sale_id, now_marks.visit_id, now_marks.customer_id,
-                   now_marks.stage_change_id, now_marks.audit_id)
-        if covered != (st.settings, st.covered_on, st.sale_id, st.visit_id, st.customer_id,
-                       st.stage_change_id, st.audit_id):  # else: a run with nothing to write
-            (st.settings, st.covered_on, st.sale_id, st.visit_id, st.customer_id,
-             st.stage_change_id, st.audit_id) = covered
-            st.updated_at = clock.now()
+    cache = None  # SQLite's page cache size before a full evaluation enlarged it
+    try:
+        for rule in settings.rules:
+            cache = _evaluate(s, rule, settings, states, full, today, sql, base, now_marks,
+                              touched_by, by_rule, cache)
+    finally:
+        if cache is not None:  # back to the connection's own size for its next user
+            with contextlib.suppress(SQLAlchemyError):  # an error on the way matters more
+                s.execute(text(f"PRAGMA cache_size = {int(cache)}"))
     s.flush()
     return GenerationResult(sum(by_rule.values()), by_rule)
+
+
+def _evaluate(s: Session, rule: FollowUpRule, settings: RuleSettings, states: dict, full: bool,
+              today: date, sql: _Dialect, base: dict, now_marks: _Marks, touched_by: dict,
+              by_rule: dict, cache: int | None) -> int | None:
+    """One rule's run (in full or incremental) and its state row. Returns SQLite's page cache
+    size from before a full evaluation enlarged it (``cache`` when already enlarged)."""
+    store_id = base["store"]
+    st = states.get(rule.kind.value)
+    if not rule.enabled:
+        if st is not None:
+            s.delete(st)  # switched back on later, the rule starts afresh
+        return cache
+    sig = _signature(rule, settings.lookback_days)
+    run = _Run(s, sql, {**base, "rule": rule.kind.value}, today, full=True)
+    if not full and st is not None and st.settings == sig and st.covered_on <= today:
+        seen = _Marks(st.sale_id, st.visit_id, st.customer_id, st.stage_change_id, st.audit_id)
+        if seen not in touched_by:
+            touched_by[seen] = _touched(s, store_id, seen)
+        facts, bulk = touched_by[seen]
+        ids = _relevant(rule, facts, today)
+        if len(ids) <= TOUCHED_MAX and not (bulk and rule.kind is RuleKind.BIRTHDAY):
+            run = _Run(s, sql, run.params, today, full=False, since=st.covered_on,
+                       touched=tuple(sorted(ids)))
+    if run.full and cache is None and not sql.pg and rule.kind is not RuleKind.DEPOSIT_UNPAID:
+        # A full evaluation may write a backlog of many thousand tasks into the task table's
+        # indexes: with SQLite's default 2 MiB page cache that is mostly page misses.
+        cache = int(s.execute(text("PRAGMA cache_size")).scalar())
+        s.execute(text(f"PRAGMA cache_size = {-BIG_CACHE_KIB}"))
+    by_rule[rule.kind.value] = _GENERATORS[rule.kind](run, rule, settings.lookback_days)
+    if st is None:
+        st = FollowUpState(store_id=store_id, kind=rule.kind.value)
+        s.add(st)
+    covered = (sig, today, now_marks.sale_id, now_marks.visit_id, now_marks.customer_id,
+               now_marks.stage_change_id, now_marks.audit_id)
+    if covered != (st.settings, st.covered_on, st.sale_id, st.visit_id, st.customer_id,
+                   st.stage_change_id, st.audit_id):  # else: a run with nothing to write
+        (st.settings, st.covered_on, st.sale_id, st.visit_id, st.customer_id,
+         st.stage_change_id, st.audit_id) = covered
+        st.updated_at = clock.now()
+    return cache
 
 
 def generate(db: Database, actor: Actor, today: date, *, force: bool = False) -> GenerationResult:
