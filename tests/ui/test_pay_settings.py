@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from opsdesk.db.engine import Database
 from opsdesk.domain.demo import DEMO_OWNER, DEMO_PIN
@@ -220,3 +220,61 @@ def test_add_a_deduction_and_refused_in_a_locked_month(qtbot, owner: Actor,  # n
     assert tab.form.field_error("month").startswith("The pay run for 2026-10 is locked")
     assert pay_runs.list_entries(page.ctx.db, owner, 2026, 10) == october
     assert tab.reason.text() == "迟到"
+
+
+def test_create_a_contest_and_see_it_on_the_leaderboard(qtbot, db: Database,  # noqa: ANN001
+                                                        context_for) -> None:  # noqa: ANN001
+    from opsdesk.services import contests
+
+    manager = login(db, "chenjing")
+    page = open_page(qtbot, context_for(manager))
+    btn = page.settings_tabs["new_contest"]
+    assert not btn.isHidden() or not page.isVisible()
+    btn.click()
+    dlg = page.contest_dialog
+    # Nothing typed: the name and the prizes are said beside their fields; nothing created.
+    before = len(contests.list_contests(db, manager))
+    dlg.save()
+    assert dlg.form.field_error("name") and dlg.form.field_error("prizes")
+    assert len(contests.list_contests(db, manager)) == before
+    dlg.name.setText("十一月成交PK")
+    dlg.metric.setCurrentIndex(dlg.metric.findData("revenue"))
+    dlg.date_from.setDate(QDate(2026, 8, 1))
+    dlg.date_to.setDate(QDate(2026, 11, 30))
+    for name in ("张伟", "李娜", "孙磊", "赵敏"):
+        dlg.set_participant(name, True)
+    dlg.prizes.setText("800, 500，200")
+    dlg.save()
+    assert dlg.result() == dlg.DialogCode.Accepted, dlg.form.general.text()
+    got = contests.list_contests(db, manager)
+    new = next(c for c in got if c.name == "十一月成交PK")
+    assert new.prizes == (800 * YUAN, 500 * YUAN, 200 * YUAN) and len(new.participants) == 4
+    assert page.contest_box.currentData() == new.id
+    assert page.board.rowCount() == 4
+    assert page.board.item(0, 0).text() == "1" and page.board.item(0, 3).text() == "¥800.00"
+
+
+def test_promotion_path_levels_and_who_qualifies(qtbot, owner: Actor, context_for) -> None:  # noqa: ANN001
+    page = open_page(qtbot, context_for(owner))
+    tab = page.settings_tabs["path"]
+    ed = tab.levels
+    assert ed.table.rowCount() == 3 and ed.text(1, 1) == "资深顾问" and ed.text(1, 4) == "100"
+    tab.qualifiers.month.setDate(QDate(2026, 10, 1))
+    assert "qualify" in tab.qualifiers.status.text()
+    ed.table.item(2, 2).setText("2")  # the same rank twice
+    assert not ed.save()
+    assert "same rank" in ed.error.text()
+    ed.table.item(2, 2).setText("3")
+    ed.table.item(0, 4).setText("70")
+    assert ed.save(), ed.error.text()
+    levels = incentives.promotion_levels(page.ctx.db, owner)
+    assert levels[0].min_attainment == Fraction(7, 10)
+
+
+def test_sales_and_front_desk_see_no_settings(qtbot, db: Database, context_for) -> None:  # noqa: ANN001
+    for login_name in ("zhangwei", "liufang"):
+        page = open_page(qtbot, context_for(login(db, login_name)))
+        assert page.settings_tabs == {}
+        titles = tab_titles(page)
+        assert titles == ["My slips", "PK contests"], titles
+        assert page.findChild(QWidget, "new_contest") is None

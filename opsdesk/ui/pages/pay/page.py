@@ -231,7 +231,7 @@ class PayPage(QWidget):
         self.tabs.addTab(self._contests_tab(), QCoreApplication.translate("PayPage", "PK contests"))
         from opsdesk.ui.pages.pay.settings import add_settings_tabs
 
-        self.settings_tabs = add_settings_tabs(self.tabs, ctx)
+        self.settings_tabs = add_settings_tabs(self, self.tabs, ctx)
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs)
         self.reload()
