@@ -53,6 +53,56 @@
     </message>
 </context>
 <context>
+    <name>Assessment</name>
+    <message>
+        <source>Visits</source>
+        <translation>拜访量</translation>
+    </message>
+    <message>
+        <source>Effective visits</source>
+        <translation>有效拜访</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户开发</translation>
+    </message>
+    <message>
+        <source>Second follow-ups</source>
+        <translation>二次跟进</translation>
+    </message>
+    <message>
+        <source>Revenue attainment</source>
+        <translation>业绩达成率</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>成交数</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>工作态度</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTab</name>
+    <message>
+        <source>Monthly scores</source>
+        <translation>月度评分</translation>
+    </message>
+    <message>
+        <source>Assessment items (KPI template)</source>
+        <translation>考核项目（KPI 模板）</translation>
+    </message>
+</context>
+<context>
     <name>BaselinePage</name>
     <message>
         <source>Targets against the baselines</source>
@@ -100,6 +150,30 @@
     <message>
         <source>Bonus credited</source>
         <translation>赠送金额</translation>
+    </message>
+    <message>
+        <source>Add bracket</source>
+        <translation>添加档位</translation>
+    </message>
+    <message>
+        <source>Remove bracket</source>
+        <translation>删除档位</translation>
+    </message>
+    <message>
+        <source>From (amount)</source>
+        <translation>起点（金额）</translation>
+    </message>
+    <message>
+        <source>To (empty: no limit)</source>
+        <translation>终点（留空：不封顶）</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>提成比例 %</translation>
+    </message>
+    <message>
+        <source>From (% of target)</source>
+        <translation>起点（目标达成 %）</translation>
     </message>
 </context>
 <context>
@@ -371,6 +445,77 @@
     <message>
         <source>Member price</source>
         <translation>会员价</translation>
+    </message>
+</context>
+<context>
+    <name>ContestDialog</name>
+    <message>
+        <source>Deals</source>
+        <translation>成交数</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>业绩</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访量</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Takes part</source>
+        <translation>参赛</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>战队</translation>
+    </message>
+    <message>
+        <source>New PK contest</source>
+        <translation>新建 PK 赛</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Counts</source>
+        <translation>比拼指标(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>结束(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>战队</translation>
+    </message>
+    <message>
+        <source>&amp;Participants</source>
+        <translation>参赛人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;rizes by rank</source>
+        <translation>各名次奖金(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Teams compete (type each person&apos;s team)</source>
+        <translation>按战队比拼（填写每人所在战队）</translation>
+    </message>
+    <message>
+        <source>1st, 2nd, 3rd…  e.g. 500, 300, 100</source>
+        <translation>第1、2、3名…… 例如 500, 300, 100</translation>
+    </message>
+    <message>
+        <source>e.g. Two-week deals PK</source>
+        <translation>例如：两周成交 PK</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1378,61 @@ Details were written to %1</source>
     <message>
         <source>Sales (%1)</source>
         <translation>销售（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesTab</name>
+    <message>
+        <source>Deduction (taken off)</source>
+        <translation>扣款（从工资中扣除）</translation>
+    </message>
+    <message>
+        <source>Adjustment of a locked month (+ or −)</source>
+        <translation>更正已锁定月份（可正可负）</translation>
+    </message>
+    <message>
+        <source>&amp;Add entry</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>删除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>员工(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A&amp;mount</source>
+        <translation>金额(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Corrects month</source>
+        <translation>更正月份(&amp;C)</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-03</source>
+        <translation>例如 2026-03</translation>
+    </message>
+    <message>
+        <source>what the person is told on the slip</source>
+        <translation>工资条上给员工看的说明</translation>
+    </message>
+    <message>
+        <source>Entries for %1: %2. Draft the month&apos;s run again to put them on the slips.</source>
+        <translation>%1 的扣款与调整：%2 条。重新生成当月工资草稿后计入工资条。</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +2872,10 @@ Details were written to %1</source>
     <message>
         <source>Choose a period of at most {max} days.</source>
         <translation>请选择不超过 {max} 天的期间。</translation>
+    </message>
+    <message>
+        <source>This was paid for a launch; refund it on the Launches page instead.</source>
+        <translation>这笔款项用于发售活动；请在“发售”页面办理退款。</translation>
     </message>
     <message>
         <source>Choose a product from the list, or leave it empty and describe it.</source>
@@ -4145,6 +4349,57 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>LevelsEditor</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>等级序号</translation>
+    </message>
+    <message>
+        <source>Months in a row</source>
+        <translation>连续月数</translation>
+    </message>
+    <message>
+        <source>Attainment at least %</source>
+        <translation>达成率至少 %</translation>
+    </message>
+    <message>
+        <source>New members in the quarter</source>
+        <translation>本季度新会员数</translation>
+    </message>
+    <message>
+        <source>Add level</source>
+        <translation>添加级别</translation>
+    </message>
+    <message>
+        <source>Remove level</source>
+        <translation>删除级别</translation>
+    </message>
+    <message>
+        <source>Save levels</source>
+        <translation>保存级别</translation>
+    </message>
+    <message>
+        <source>A person moves up one level at a time, when every criterion of the next level is met: attainment of at least the % in each of the last months, and new members in the quarter so far.</source>
+        <translation>员工每次晋升一级，须满足下一级的全部条件：最近连续几个月每月达成率不低于所列百分比，以及本季度至今的新会员数。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>OpsDesk — log in</source>
@@ -4563,6 +4818,49 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>MonthScores</name>
+    <message>
+        <source>&amp;Count from the records</source>
+        <translation>按记录统计(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save &amp;scores</source>
+        <translation>保存评分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Type the score out of %1</source>
+        <translation>填写得分，满分 %1</translation>
+    </message>
+    <message>
+        <source>Counted from the records: actual / target</source>
+        <translation>根据记录自动统计：实际 / 目标</translation>
+    </message>
+    <message>
+        <source>Type the manual items (grey cells are counted from the records), then save. %1 people.</source>
+        <translation>请填写人工评分项（灰色格子由记录自动统计），然后保存。共 %1 人。</translation>
+    </message>
+    <message>
+        <source>No assessments for this month yet: press “Count from the records” to list everyone on the payroll.</source>
+        <translation>本月还没有考核：请点“按记录统计”，列出所有计薪员工。</translation>
+    </message>
+    <message>
+        <source>Counting the month&apos;s figures…</source>
+        <translation>正在统计当月数据……</translation>
+    </message>
+</context>
+<context>
     <name>NormsModel</name>
     <message>
         <source>Staff</source>
@@ -4973,6 +5271,17 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>PathTab</name>
+    <message>
+        <source>Levels and criteria</source>
+        <translation>级别与晋升条件</translation>
+    </message>
+    <message>
+        <source>Who qualifies</source>
+        <translation>本月符合晋升条件的人</translation>
+    </message>
+</context>
+<context>
     <name>Pay</name>
     <message>
         <source>Base pay</source>
@@ -5109,6 +5418,37 @@ Details were written to %1</source>
     <message>
         <source>DRAFT</source>
         <translation>草稿</translation>
+    </message>
+</context>
+<context>
+    <name>PayEntries</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正月份</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣款</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
     </message>
 </context>
 <context>
@@ -5276,6 +5616,57 @@ Details were written to %1</source>
     <message>
         <source>Slip total</source>
         <translation>工资条合计</translation>
+    </message>
+    <message>
+        <source>&amp;New contest…</source>
+        <translation>新建 PK 赛(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Pay schemes</source>
+        <translation>薪酬方案</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>Deductions and adjustments</source>
+        <translation>扣款与调整</translation>
+    </message>
+    <message>
+        <source>Promotion path</source>
+        <translation>晋升通道</translation>
+    </message>
+</context>
+<context>
+    <name>PaySchemes</name>
+    <message>
+        <source>Position or person</source>
+        <translation>岗位或员工</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>%1 own values</source>
+        <translation>%1 项个人设置</translation>
+    </message>
+    <message>
+        <source>as position</source>
+        <translation>同岗位</translation>
+    </message>
+    <message>
+        <source>not on payroll</source>
+        <translation>不计薪</translation>
     </message>
 </context>
 <context>
@@ -6546,6 +6937,45 @@ Details were written to %1</source>
     </message>
 </context>
 <context>
+    <name>Qualifiers</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>当前级别</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>晋升为</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>&amp;Promote selected</source>
+        <translation>晋升所选员工(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>attainment %1 (at least %2%)</source>
+        <translation>达成率 %1（至少 %2%）</translation>
+    </message>
+    <message>
+        <source>%1 new members this quarter (at least %2)</source>
+        <translation>本季度新会员 %1 人（至少 %2）</translation>
+    </message>
+    <message>
+        <source>%1 people qualify for their next level in this month.</source>
+        <translation>本月有 %1 人符合晋升下一级的条件。</translation>
+    </message>
+</context>
+<context>
     <name>ReassignDialog</name>
     <message>
         <source>Reassign follow-ups</source>
@@ -7094,6 +7524,168 @@ Details were written to %1</source>
     <message>
         <source>months</source>
         <translation>个月</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeEditor</name>
+    <message>
+        <source>on revenue</source>
+        <translation>按业绩</translation>
+    </message>
+    <message>
+        <source>on gross profit</source>
+        <translation>按毛利</translation>
+    </message>
+    <message>
+        <source>brackets by amount</source>
+        <translation>按金额分档</translation>
+    </message>
+    <message>
+        <source>brackets by attainment %</source>
+        <translation>按目标达成率分档</translation>
+    </message>
+    <message>
+        <source>step: whole amount at the bracket&apos;s rate</source>
+        <translation>全额累进：全部金额按所达档位比例</translation>
+    </message>
+    <message>
+        <source>marginal: each slice at its own rate</source>
+        <translation>超额累进：各段按各自比例</translation>
+    </message>
+    <message>
+        <source>&amp;Save scheme</source>
+        <translation>保存方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Remove scheme</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>&amp;Base pay / month</source>
+        <translation>基本工资 / 月(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility pay / month</source>
+        <translation>责任工资 / 月(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Performance pay base / month</source>
+        <translation>绩效工资基数 / 月(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Score factor &amp;cap %</source>
+        <translation>考核系数上限 %(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sales &amp;commission</source>
+        <translation>销售提成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Commission brackets</source>
+        <translation>提成档位</translation>
+    </message>
+    <message>
+        <source>Bonus per &amp;new member</source>
+        <translation>每开发一名新会员奖励(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Mentor rule</source>
+        <translation>师徒规则</translation>
+    </message>
+    <message>
+        <source>Apprentice&apos;s standard &amp;line %</source>
+        <translation>徒弟达标线 %(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Mentor bonus at or above the line</source>
+        <translation>徒弟达标时师傅奖金</translation>
+    </message>
+    <message>
+        <source>Mentor subsidy (cut below the line)</source>
+        <translation>带徒补贴（未达标按比例扣减）</translation>
+    </message>
+    <message>
+        <source>Annual bonus: &amp;share of excess %</source>
+        <translation>年终奖：超额部分提取比例 %(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Annual bonus paid in month</source>
+        <translation>年终奖发放月份</translation>
+    </message>
+    <message>
+        <source>Pays sales commission</source>
+        <translation>发放销售提成</translation>
+    </message>
+    <message>
+        <source>Mentor is paid by the apprentice&apos;s result</source>
+        <translation>师傅收入与徒弟业绩挂钩</translation>
+    </message>
+    <message>
+        <source>e.g. 120</source>
+        <translation>例如 120</translation>
+    </message>
+    <message>
+        <source>e.g. 100</source>
+        <translation>例如 100</translation>
+    </message>
+    <message>
+        <source>e.g. 5</source>
+        <translation>例如 5</translation>
+    </message>
+    <message>
+        <source>own value</source>
+        <translation>个人设置</translation>
+    </message>
+    <message>
+        <source>Ticked: this person&apos;s own value; unticked: the position&apos;s</source>
+        <translation>勾选：使用此人的个人设置；不勾选：沿用岗位方案</translation>
+    </message>
+    <message>
+        <source>%1 — own pay rules</source>
+        <translation>%1 — 个人薪酬设置</translation>
+    </message>
+    <message>
+        <source>Follows the scheme of “%1”. Tick “own value” beside a part to give this person a different value; only the ticked parts are saved.</source>
+        <translation>按“%1”岗位方案计薪。勾选某项旁的“个人设置”即可为此人单独设定；只保存勾选的项目。</translation>
+    </message>
+    <message>
+        <source>This person&apos;s position has no pay scheme. Tick “own value” beside each part this person is paid by.</source>
+        <translation>此人的岗位没有薪酬方案。请勾选其计薪项目旁的“个人设置”。</translation>
+    </message>
+    <message>
+        <source>Back to the position&apos;s scheme</source>
+        <translation>恢复为岗位方案</translation>
+    </message>
+    <message>
+        <source>Pay scheme of “%1”</source>
+        <translation>“%1”的薪酬方案</translation>
+    </message>
+    <message>
+        <source>Everyone in this position is paid by these rules unless they have their own values. Amounts per month; rates and shares in %.</source>
+        <translation>本岗位所有员工按此方案计薪，个人另有设置的除外。金额按月计；比例以 % 填写。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Remove the pay scheme of “%1”? People in this position are then not on the payroll unless they have their own values.</source>
+        <translation>删除“%1”的薪酬方案？删除后，该岗位员工除非有个人设置，否则不再计薪。</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>SchemesTab</name>
+    <message>
+        <source>Add positions on the Organisation page first; each position gets its pay scheme here.</source>
+        <translation>请先在“组织架构”页面添加岗位；每个岗位在这里设置薪酬方案。</translation>
     </message>
 </context>
 <context>
@@ -7812,6 +8404,61 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>评分方式</translation>
+    </message>
+    <message>
+        <source>Cap %</source>
+        <translation>封顶 %</translation>
+    </message>
+    <message>
+        <source>Monthly target (if no plan)</source>
+        <translation>月度目标（无计划时）</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Weights are points out of 100. Counted items are filled from the records; manual items are scored by the manager each month. A target of 0 means: only the plan&apos;s target counts.</source>
+        <translation>权重以 100 分计。自动项目根据记录统计；人工项目由店长每月评分。目标填 0 表示只按计划中的目标考核。</translation>
+    </message>
+    <message>
+        <source>automatically</source>
+        <translation>自动统计</translation>
+    </message>
+    <message>
+        <source>by the manager</source>
+        <translation>店长评分</translation>
+    </message>
+    <message>
+        <source>Total weight: %1 of 100</source>
+        <translation>权重合计：%1 / 100</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

@@ -278,3 +278,30 @@ def test_sales_and_front_desk_see_no_settings(qtbot, db: Database, context_for) 
         titles = tab_titles(page)
         assert titles == ["My slips", "PK contests"], titles
         assert page.findChild(QWidget, "new_contest") is None
+
+
+def test_scheme_editor_screenshot(qtbot, qapp, resources, owner: Actor, context_for,  # noqa: ANN001
+                                  tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from opsdesk.ui import i18n
+    from opsdesk.ui.main_window import MainWindow
+
+    i18n.install(qapp, "zh_CN", resources)
+    window = MainWindow(context_for(owner))
+    qtbot.addWidget(window)
+    page = window.open_page("pay")
+    window.resize(1180, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = page.settings_tabs["schemes"]
+    page.tabs.setCurrentWidget(tab)
+    tab.select("资深顾问")
+    qtbot.wait(50)
+    assert tab.editor.caps["base_pay"].text() == "基本工资 / 月(&B)"
+    folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "pay_schemes_zh_CN.png"
+    assert window.grab().save(str(out))
+    image = QImage(str(out))
+    assert image.width() == 1180

@@ -74,6 +74,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "annual_bonus_share": ("annual_bonus_share",),
     "annual_bonus_month": ("annual_bonus_month",),
 }
+FIELD_WIDTH = 160
 ROW_OF = {row: group for group, rows in GROUPS.items() for row in rows}
 
 
@@ -172,7 +173,7 @@ class BracketTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(130)
-        self.table.setMaximumHeight(190)
+        self.table.setMaximumHeight(165)
         self.add_btn = QPushButton(self.tr("Add bracket"))
         self.add_btn.setObjectName("add_bracket")
         self.remove_btn = QPushButton(self.tr("Remove bracket"))
@@ -328,13 +329,13 @@ class SchemeEditor(QWidget):
         def money(name: str) -> MoneyEdit:
             w = MoneyEdit(self.cur)
             w.setObjectName(name)
-            w.setMaximumWidth(180)
+            w.setFixedWidth(FIELD_WIDTH)
             return w
 
         def percent(name: str) -> QLineEdit:
             w = QLineEdit()
             w.setObjectName(name)
-            w.setMaximumWidth(120)
+            w.setFixedWidth(FIELD_WIDTH)
             return w
 
         self.base_pay = money("base_pay")
@@ -362,9 +363,10 @@ class SchemeEditor(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.commission)
         combos = QHBoxLayout()
-        for w in (self.measure, self.by, self.mode):
+        for w in (self.measure, self.by):
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combos.addWidget(w)
-        combos.addStretch(1)
+        combos.addWidget(self.mode, 1)  # its long text is never cut short
         cl.addLayout(combos)
         self.brackets = BracketTable(self.cur)
         self.new_member_bonus = money("new_member_bonus")
@@ -379,7 +381,7 @@ class SchemeEditor(QWidget):
         self.annual_bonus_month.addItem("—", None)
         for m in range(1, 13):
             self.annual_bonus_month.addItem(str(m), m)
-        self.annual_bonus_month.setMaximumWidth(120)
+        self.annual_bonus_month.setFixedWidth(FIELD_WIDTH)
 
         widgets: dict[str, QWidget] = {
             "base_pay": self.base_pay, "responsibility_pay": self.responsibility_pay,
