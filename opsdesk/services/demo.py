@@ -175,8 +175,26 @@ def step_customers(ctx: DemoContext, progress: Progress) -> None:
                             + (stamp(r[9]), format_card_number(j), full, initials,
                                r[2][-4:]))
                 ctx.customers.append((j, r[9], r[7]))
-            conn.exec_driver_sql(sql, part)
+            driver_sql(conn, sql, part)
             progress("customers", min(k + chunk, n), n)
+
+
+def driver_sql(conn, sql: str, params=None):  # noqa: ANN001, ANN201
+    """``conn.exec_driver_sql`` for SQL written with SQLite's ``?`` marks: psycopg (PostgreSQL)
+    takes ``%s``. The bulk loads below bypass SQLAlchemy's compiler to stay fast on SQLite."""
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("%", "%%").replace("?", "%s")
+    return conn.exec_driver_sql(sql) if params is None else conn.exec_driver_sql(sql, params)
+
+
+def sync_ids(conn, *tables: str) -> None:  # noqa: ANN001
+    """After rows inserted with explicit ids, PostgreSQL's id sequences must continue above them
+    (SQLite takes the next rowid from the table itself)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for t in tables:
+        conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "
+                             f"COALESCE(MAX(id), 0) + 1, false) FROM {t}")
 
 
 def stamp(at: datetime) -> str:
@@ -485,27 +503,28 @@ def step_member_history(ctx: DemoContext, progress: Progress) -> None:
             if conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar():
                 raise Conflict("demo.not_empty")
         with _bulk_load(conn, "sale", len(sales)):
-            conn.exec_driver_sql(
+            driver_sql(conn,
                 "INSERT INTO sale (id, store_id, operation_id, kind, customer_id, refunds_id, "
                 "tier_id, list_total, discount, total, payment_method, staff_id, reason, at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sales)
         progress("member history", n // 4, n)
         with _bulk_load(conn, "sale_line", len(lines)):
-            conn.exec_driver_sql(
+            driver_sql(conn,
                 "INSERT INTO sale_line (id, store_id, sale_id, product_id, quantity, unit_price, "
                 "discount_units, line_total) VALUES (?,?,?,?,?,?,?,?)", lines)
         with _bulk_load(conn, "stored_value_entry", len(entries)):
-            conn.exec_driver_sql(
+            driver_sql(conn,
                 "INSERT INTO stored_value_entry (id, store_id, customer_id, kind, principal, "
                 "bonus, operation_id, line, reverses_id, payment_method, sale_id, reason, "
                 "staff_id, at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", entries)
         with _bulk_load(conn, "tier_change", len(changes)):
-            conn.exec_driver_sql(
+            driver_sql(conn,
                 "INSERT INTO tier_change (id, store_id, customer_id, at, from_tier_id, "
                 "to_tier_id, expires_on, reason, operation_id, staff_id) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?)", changes)
+        sync_ids(conn, "sale", "sale_line", "stored_value_entry", "tier_change")
         progress("member history", n // 2, n)
-        conn.exec_driver_sql(
+        driver_sql(conn,
             "UPDATE customer SET stage = ?, tier_id = ?, tier_since = ?, tier_expires_on = ?, "
             "last_purchase_at = ?, lifetime_spend = ?, balance_principal = ?, "
             "balance_bonus = ?, balance_total = ? WHERE id = ?", updates)

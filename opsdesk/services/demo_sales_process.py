@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from opsdesk.services.demo import DemoContext, Progress, _drop_indexes
+from opsdesk.services.demo import DemoContext, Progress, _drop_indexes, driver_sql, sync_ids
 
 # login -> (visits per customer before a sale, share of effective visits)
 PROFILES = {
@@ -77,20 +77,20 @@ def step_sales_process(ctx: DemoContext, progress: Progress) -> None:
     store = ctx.owner.store_id
     with ctx.db.read() as s:
         conn = s.connection()
-        staff = {r[0]: (r[1], r[2]) for r in conn.exec_driver_sql(
+        staff = {r[0]: (r[1], r[2]) for r in driver_sql(conn,
             "SELECT id, login, hire_date FROM staff WHERE store_id = ?", (store,))}
-        customers = conn.exec_driver_sql(
+        customers = driver_sql(conn,
             "SELECT id, created_at, staff_id, stage FROM customer WHERE store_id = ? "
             "ORDER BY id", (store,)).all()
         first_sales: dict[int, list[str]] = {}
-        for cid, at in conn.exec_driver_sql(
+        for cid, at in driver_sql(conn,
                 "SELECT customer_id, at FROM (SELECT customer_id, at, row_number() OVER "
                 "(PARTITION BY customer_id ORDER BY at, id) AS rn FROM sale "
-                "WHERE store_id = ? AND kind = 'sale' AND customer_id IS NOT NULL) "
+                "WHERE store_id = ? AND kind = 'sale' AND customer_id IS NOT NULL) first_two "
                 "WHERE rn <= 2", (store,)):
-            first_sales.setdefault(cid, []).append(at)
-        base_v = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM visit").scalar()
-        base_t = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM followup_task").scalar()
+            first_sales.setdefault(cid, []).append(str(at))  # a datetime on PostgreSQL
+        base_v = driver_sql(conn, "SELECT COALESCE(MAX(id), 0) FROM visit").scalar()
+        base_t = driver_sql(conn, "SELECT COALESCE(MAX(id), 0) FROM followup_task").scalar()
     if not customers:
         return
     rng = random.Random(f"{ctx.options.seed}-sales-process")
@@ -162,11 +162,11 @@ def step_sales_process(ctx: DemoContext, progress: Progress) -> None:
             if effective and cur != "qualified" and (first is None or m < first) \
                     and (first is not None or rand() < 0.5):
                 new_stage = steps[steps.index(cur) + 1]
-                changes.append((store, cid, cur, new_stage, sid, at, "visit", "", 0))
+                changes.append((store, cid, cur, new_stage, sid, at, "visit", "", False))
                 cur = new_stage
             next_on = clk.day(m // 1440 + 2 + int(rand() * 6)) if rand() < 0.25 else None
-            mine.append([vid, store, cid, sid, at, vtype, int(effective), outcome, new_stage,
-                         next_on, notes[int(rand() * len(notes))], int(j > 0), None, sid, at])
+            mine.append([vid, store, cid, sid, at, vtype, effective, outcome, new_stage,
+                         next_on, notes[int(rand() * len(notes))], j > 0, None, sid, at])
         # A booked follow-up is done by the customer's next visit, else it stays open.
         for j, row in enumerate(mine):
             if row[9] is None:
@@ -179,10 +179,10 @@ def step_sales_process(ctx: DemoContext, progress: Progress) -> None:
                 nxt[12] = tid
         visits.extend(map(tuple, mine))
         if first is not None:
-            changes.append((store, cid, cur, "customer", sid, sales[0], "purchase", "", 0))
+            changes.append((store, cid, cur, "customer", sid, sales[0], "purchase", "", False))
             if stage == "repeat" and len(sales) > 1:
                 changes.append((store, cid, "customer", "repeat", sid, sales[1], "purchase",
-                                "", 0))
+                                "", False))
         elif cur != stage:
             stage_updates.append((cur, cid))
     with ctx.db.write() as s:
@@ -193,19 +193,20 @@ def step_sales_process(ctx: DemoContext, progress: Progress) -> None:
         # Visits first without their task, then the tasks (whose done visit now exists), then
         # the link back: every foreign key is checked at once against a primary key.
         links = [(v[12], v[0]) for v in visits if v[12] is not None]
-        conn.exec_driver_sql(
+        driver_sql(conn,
             "INSERT INTO visit (id, store_id, customer_id, staff_id, at, type, effective, "
             "outcome, new_stage, next_followup_on, note, is_second_follow_up, task_id, "
             "logged_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?)",
             [v[:12] + v[13:] for v in visits])
         progress("sales process", n // 2, n)
-        conn.exec_driver_sql(
+        driver_sql(conn,
             "INSERT INTO followup_task (id, store_id, customer_id, staff_id, rule, key, due_on, "
             "queue_on, status, snoozed_until, done_visit_id, note, created_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", tasks)
-        conn.exec_driver_sql("UPDATE visit SET task_id = ? WHERE id = ?", links)
-        conn.exec_driver_sql(
+        driver_sql(conn, "UPDATE visit SET task_id = ? WHERE id = ?", links)
+        driver_sql(conn,
             "INSERT INTO stage_change (store_id, customer_id, from_stage, to_stage, staff_id, "
             "at, source, reason, override) VALUES (?,?,?,?,?,?,?,?,?)", changes)
-        conn.exec_driver_sql("UPDATE customer SET stage = ? WHERE id = ?", stage_updates)
+        driver_sql(conn, "UPDATE customer SET stage = ? WHERE id = ?", stage_updates)
+        sync_ids(conn, "visit", "followup_task")
     progress("sales process", n, n)
