@@ -237,6 +237,19 @@ def _tasks(db: Database) -> dict[str, tuple]:
 @pytest.mark.parametrize("seed", range(6))
 def test_day_after_day_incremental_runs_equal_the_full_generation(db: Database, store: Actor,
                                                                   seed: int) -> None:
+    _live(db, store, seed, steps=45)
+
+
+def test_many_changed_customers_in_small_batches_or_in_full(db: Database, store: Actor,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # Changed customers go to the SQL a few ids at a time, and beyond a limit a rule falls back
+    # to the full evaluation: both give the same tasks.
+    monkeypatch.setattr(followups, "_CHUNK", 3)
+    monkeypatch.setattr(followups, "TOUCHED_MAX", 6)
+    _live(db, store, 101, steps=30, min_incremental=10)
+
+
+def _live(db: Database, store: Actor, seed: int, steps: int, min_incremental: int = 20) -> None:
     rng = random.Random(seed)
     shop = Shop(db, store, rng)
     shop.history(40)
@@ -255,7 +268,7 @@ def test_day_after_day_incremental_runs_equal_the_full_generation(db: Database, 
     shop.edges = edges()
     today = START
     incremental_runs = 0
-    for step in range(45):
+    for step in range(steps):
         before = _tasks(db)
         with db.read() as s:
             covered = {st.kind: st.covered_on for st in s.scalars(select(FollowUpState))}
@@ -289,7 +302,7 @@ def test_day_after_day_incremental_runs_equal_the_full_generation(db: Database, 
             followups.save_rules(db, store, rules, lookback)
             shop.edges = edges()
         shop.business_day(today)
-    assert incremental_runs > 20
+    assert incremental_runs > min_incremental
 
 
 def test_a_rule_switched_off_and_on_again_is_evaluated_in_full(db: Database,
