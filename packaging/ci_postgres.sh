@@ -50,8 +50,11 @@ trap stop EXIT
 echo "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT ($DIR)"
 if [ $# -eq 0 ]; then
   S=tests/integration/services
-  set -- "$S" tests/integration/test_postgres_mode.py tests/integration/test_concurrent_topups.py \
-    tests/integration/test_permission_matrix.py \
+  I=tests/integration
+  set -- "$S" $I/test_postgres_mode.py $I/test_concurrent_topups.py $I/test_bad_inputs.py \
+    $I/test_permission_matrix.py $I/test_permission_matrix_launches.py \
+    $I/test_permission_matrix_targets.py $I/test_permission_matrix_incentives.py \
+    $I/test_permission_matrix_promotion.py $I/test_pay_slips.py \
     `# these look at SQLite itself: its query plans, its version, its ? placeholders` \
     --deselect="$S/test_member_search.py::test_every_search_is_an_index_search" \
     --deselect="$S/test_maintenance.py::test_check_is_clean_on_a_fresh_store" \
