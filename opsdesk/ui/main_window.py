@@ -71,6 +71,7 @@ PAGES: list[PageSpec] = [
     PageSpec("promotion", QT_TRANSLATE_NOOP("MainWindow", "Promotion"), _lazy("opsdesk.ui.pages.promotion.page", "PromotionPage"), Permission.PROMOTERS_MANAGE),
     PageSpec("targets", QT_TRANSLATE_NOOP("MainWindow", "Targets"),
              _lazy("opsdesk.ui.pages.targets.page", "TargetsPage"), Permission.TARGETS_VIEW),
+    PageSpec("pay", QT_TRANSLATE_NOOP("MainWindow", "Pay"), _lazy("opsdesk.ui.pages.pay.page", "PayPage"), Permission.PAY_VIEW_OWN),
     PageSpec("organisation", QT_TRANSLATE_NOOP("MainWindow", "Organisation"),
              _lazy("opsdesk.ui.pages.organisation.page", "OrganisationPage"), Permission.STAFF_VIEW),
     PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff & Roles"),
@@ -78,7 +79,6 @@ PAGES: list[PageSpec] = [
     PageSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
              _lazy("opsdesk.ui.pages.settings.page", "SettingsPage")),
     PageSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About"),
-    PageSpec("pay", QT_TRANSLATE_NOOP("MainWindow", "Pay"), _lazy("opsdesk.ui.pages.pay.page", "PayPage"), Permission.PAY_VIEW_OWN),
              _lazy("opsdesk.ui.pages.about.page", "AboutPage")),
 ]
 
