@@ -118,3 +118,15 @@ def test_window_geometry_is_remembered(qtbot, ctx, ui_settings):
     window.close()
     again = show(qtbot, ctx)
     assert again.height() == 500
+
+
+def test_every_page_of_the_sidebar_opens_for_the_owner(qtbot, ctx):
+    from opsdesk.ui.main_window import PAGES
+
+    window = show(qtbot, ctx)
+    assert [s.key for s in window.specs] == [s.key for s in PAGES]
+    for row, spec in enumerate(window.specs):
+        window.sidebar.setCurrentRow(row)
+        current = window.stack.currentWidget()
+        assert current.objectName() == f"page_{spec.key}"
+        assert current.isVisible()
