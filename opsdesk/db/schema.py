@@ -8,14 +8,15 @@ when a migration is really due, which keeps it off the start-up path.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 from enum import Enum
 from pathlib import Path
 
 from opsdesk.domain.errors import EnvironmentProblem
 
 # Revisions in order; the last is the head. A test checks this against the migration scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008",
+                              "0009")
 HEAD = REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -27,8 +28,9 @@ class State(Enum):
     OLDER = "older"  # ours, needs a migration (after a backup)
 
 
-@dataclass(frozen=True)
-class Inspection:
+class Inspection(NamedTuple):
+    # A NamedTuple rather than a dataclass: the dataclasses module is not otherwise loaded
+    # before the first window, and costs start-up time.
     state: State
     revision: str | None
     # The first store's name, read in the same look, so the login window can be titled before

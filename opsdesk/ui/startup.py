@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
@@ -35,8 +35,9 @@ DEPARTMENT_NAMES = (
 )
 
 
-@dataclass(frozen=True)
-class StartOptions:
+class StartOptions(NamedTuple):
+    # A NamedTuple rather than a dataclass: the dataclasses module is not otherwise loaded
+    # before the first window, and costs start-up time.
     target: str  # a file path or a SQLAlchemy URL
     demo: bool = False  # create the demo store if the file is new
     auto_login: tuple[str, str] | None = None  # only for the temporary smoke-test store
