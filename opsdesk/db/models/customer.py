@@ -29,7 +29,8 @@ class Customer(Base):
         Index("ix_customer_store_pinyin", "store_id", "pinyin_full"),
         # Keyset paging: every sort key ends in the id, so a page boundary is exact.
         Index("ix_customer_store_name", "store_id", "name", "id"),
-        Index("ix_customer_store_created_id", "store_id", "created_at", "id"),
+        # ... carrying the staff member: new customers per person counted from the index.
+        Index("ix_customer_store_created_id", "store_id", "created_at", "id", "staff_id"),
         Index("ix_customer_store_last_purchase", "store_id", "last_purchase_at", "id"),
         Index("ix_customer_store_balance", "store_id", "balance_total", "id"),
         Index("ix_customer_store_tier", "store_id", "tier_id", "id"),

@@ -39,6 +39,9 @@ class StoredValueEntry(Base):
         CheckConstraint(f"kind IN {ENTRY_KINDS!r}", name="kind"),
         CheckConstraint("(kind = 'reversal') = (reverses_id IS NOT NULL)", name="reversal_link"),
         Index("ix_stored_value_entry_customer", "customer_id", "id"),
+        # Top-ups of a period per person (dashboard, plan tracking) without reading the rows.
+        Index("ix_stored_value_entry_store_kind_at", "store_id", "kind", "at", "staff_id",
+              "principal"),
     )
     id: Mapped[int] = pk()
     store_id: Mapped[int] = _store()
@@ -70,7 +73,9 @@ class Sale(Base):
         CheckConstraint("(kind = 'sale' AND total >= 0) OR (kind = 'refund' AND total <= 0)",
                         name="total_sign"),
         Index("ix_sale_customer", "customer_id", "id"),
-        Index("ix_sale_store_at", "store_id", "at"),
+        # A period's sales per person (dashboard, plan tracking) read from the index alone.
+        Index("ix_sale_store_at", "store_id", "at", "staff_id", "kind", "total", "refunds_id",
+              "customer_id"),
         # The follow-up generator's per-customer purchase days (latest purchase, superseding).
         Index("ix_sale_customer_at", "customer_id", "at"),
     )
@@ -92,10 +97,14 @@ class Sale(Base):
 
 class SaleLine(Base):
     __tablename__ = "sale_line"
-    __table_args__ = (CheckConstraint("quantity <> 0", name="quantity"),)
+    __table_args__ = (
+        CheckConstraint("quantity <> 0", name="quantity"),
+        # A sale's lines with what gross profit needs, without reading the line rows.
+        Index("ix_sale_line_sale_id", "sale_id", "product_id", "quantity", "line_total"),
+    )
     id: Mapped[int] = pk()
     store_id: Mapped[int] = _store()
-    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"))
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price: Mapped[int] = mapped_column(Money)  # list price

@@ -173,7 +173,9 @@ class Visit(Base):
         CheckConstraint(f"type IN {VISIT_TYPES_SQL}", name="type"),
         CheckConstraint(f"new_stage IS NULL OR new_stage IN {STAGES_SQL}", name="new_stage"),
         # Keyset paging: every list order ends in the id.
-        Index("ix_visit_store_at", "store_id", "at", "id"),
+        # ... and carries who and whom, so a period's visits per person and customer are
+        # counted from the index alone (dashboard).
+        Index("ix_visit_store_at", "store_id", "at", "id", "staff_id", "customer_id"),
         Index("ix_visit_staff_at", "staff_id", "at", "id"),
         Index("ix_visit_customer_at", "customer_id", "at", "id"),
     )
