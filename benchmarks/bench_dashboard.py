@@ -52,9 +52,9 @@ def _bare(path: Path, as_of: date) -> float:
         FROM customer c WHERE c.store_id = ? AND c.created_at >= ? AND c.created_at < ?""",
                 (sid, start, end)).fetchall()
     con.execute("""
-        SELECT p.staff_id, sum(p.n), count(*), sum(CASE WHEN EXISTS (
-            SELECT 1 FROM sale s WHERE s.customer_id = p.customer_id AND s.kind = 'sale'
-              AND s.at >= ?2 AND s.at < ?3) THEN 1 ELSE 0 END)
+        SELECT p.staff_id, sum(p.n), count(*), sum(CASE WHEN p.customer_id IN (
+            SELECT customer_id FROM sale WHERE store_id = ?1 AND kind = 'sale'
+              AND at >= ?2 AND at < ?3) THEN 1 ELSE 0 END)
         FROM (SELECT staff_id, customer_id, count(*) AS n FROM visit
               WHERE store_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY staff_id, customer_id) p
         GROUP BY p.staff_id""", (sid, start, end)).fetchall()

@@ -150,13 +150,23 @@ def bucketed_actuals(s: Session, store_id: int, bounds: Sequence[datetime],
                 _add(out, (sid, i), "revenue", total or 0)
                 _add(out, (sid, i), "deals", deals or 0)
         if "gross_profit" in wanted:
-            q = (select(who, b, func.sum(SaleLine.line_total - SaleLine.quantity * Product.cost))
+            # Per product, the cost applied here: the lines are read from ix_sale_line_sale_id
+            # alone, and no join to the product table can tempt the planner into one pass over
+            # the period's sales per product.
+            q = (select(who, b, SaleLine.product_id, func.sum(SaleLine.line_total),
+                        func.sum(SaleLine.quantity))
                  .select_from(Sale).outerjoin(orig, orig.id == Sale.refunds_id)
                  .join(SaleLine, SaleLine.sale_id == Sale.id)
-                 .join(Product, Product.id == SaleLine.product_id)
-                 .where(*base).group_by(who, b))
-            for sid, i, gp in s.execute(q):
-                _add(out, (sid, i), "gross_profit", gp or 0)
+                 .where(*base).group_by(who, b, SaleLine.product_id))
+            rows = s.execute(q).all()
+            cost = dict(s.execute(select(Product.id, Product.cost).where(
+                Product.id.in_({r[2] for r in rows}))).all()) if rows else {}
+            gp: dict[Key, int] = {}
+            for sid, i, product, charged, qty in rows:
+                gp[(sid, i)] = gp.get((sid, i), 0) + int(charged or 0) - int(qty or 0) * int(
+                    cost[product])
+            for key, value in gp.items():
+                _add(out, key, "gross_profit", value)
 
     if "new_members" in wanted:
         b = bucket(Customer.created_at, bounds)
@@ -171,8 +181,9 @@ def bucketed_actuals(s: Session, store_id: int, bounds: Sequence[datetime],
         orig_e = aliased(StoredValueEntry)
         who = func.coalesce(orig_e.staff_id, StoredValueEntry.staff_id)
         b = bucket(StoredValueEntry.at, bounds)
-        w = [StoredValueEntry.store_id == store_id, StoredValueEntry.at >= lo,
-             StoredValueEntry.at < hi,
+        w = [StoredValueEntry.store_id == store_id,
+             StoredValueEntry.kind.in_(("topup", "reversal")),  # ix_..._store_kind_at ranges
+             StoredValueEntry.at >= lo, StoredValueEntry.at < hi,
              (StoredValueEntry.kind == "topup")
              | and_(StoredValueEntry.kind == "reversal", orig_e.kind == "topup")]
         if staff_id is not None:

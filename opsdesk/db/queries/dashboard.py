@@ -5,7 +5,8 @@ boundary is computed in Python and passed as a parameter (half-open ``[start, en
 monthly buckets are a ``CASE`` over the boundaries, per-day windows a ``VALUES`` list.
 
 Indexes each query leans on: ``ix_customer_store_created_id`` (cohorts, new customers),
-``ix_visit_store_at`` (visits in a period), ``ix_sale_store_at`` (sales in a period),
+``ix_visit_store_at`` (visits in a period, covering staff and customer), ``ix_sale_store_at``
+(sales in a period, covering staff, kind, total and customer: no sale row is read),
 ``ix_sale_customer_at`` and ``ix_visit_customer_at`` (per-customer probes of the funnel),
 ``ix_customer_referrer`` (referrals), ``ix_customer_store_stage`` / ``_tier`` (distributions).
 """
@@ -128,8 +129,11 @@ def people_visits(s: Conn, store_id: int, start: datetime, end: datetime) -> lis
     pairs = (select(v_t.c.staff_id, v_t.c.customer_id, func.count().label("n"))
              .where(v_t.c.store_id == store_id, v_t.c.at >= start, v_t.c.at < end)
              .group_by(v_t.c.staff_id, v_t.c.customer_id).subquery("p"))
-    bought = exists().where(s_t.c.customer_id == pairs.c.customer_id, s_t.c.kind == "sale",
-                            s_t.c.at >= start, s_t.c.at < end)
+    # The period's buyers are read once (ix_sale_store_at carries customer and kind) and each
+    # pair is looked up among them, rather than a probe into the sale index per pair.
+    bought = pairs.c.customer_id.in_(
+        select(s_t.c.customer_id).where(s_t.c.store_id == store_id, s_t.c.kind == "sale",
+                                        s_t.c.at >= start, s_t.c.at < end))
     q = (select(pairs.c.staff_id, func.sum(pairs.c.n), func.count(),
                 func.coalesce(func.sum(_one(bought)), 0))
          .group_by(pairs.c.staff_id))
