@@ -8,9 +8,9 @@ when a migration is really due, which keeps it off the start-up path.
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from opsdesk.domain.errors import EnvironmentProblem
 

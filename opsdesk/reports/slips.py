@@ -39,7 +39,6 @@ from opsdesk.domain.money import Currency, currency, format_money
 from opsdesk.reports.fonts import FontInfo, cjk_font
 from opsdesk.reports.styles import INK, MUTED, RULE
 
-
 # ----------------------------------------------------------------------------- basis text
 
 

@@ -31,7 +31,12 @@ from sqlalchemy import func, select
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
 from opsdesk.db.models import Customer, Sale
-from opsdesk.db.models.promotion import ChannelSpend, CommissionEntry, PondSettlement, ReferralReward
+from opsdesk.db.models.promotion import (
+    ChannelSpend,
+    CommissionEntry,
+    PondSettlement,
+    ReferralReward,
+)
 from opsdesk.domain.channels import (
     ChannelCost,
     ChannelCustomer,

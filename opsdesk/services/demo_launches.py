@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 
 from opsdesk.db.models.launches import Launch, LaunchDeposit, LaunchPayment, LaunchWaitlist
 from opsdesk.domain import launches as dl
+
 if TYPE_CHECKING:  # demo.py imports this module to register the step
     from opsdesk.services.demo import DemoContext, Progress
 

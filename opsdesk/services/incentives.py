@@ -41,10 +41,10 @@ from sqlalchemy.orm import Session
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
 from opsdesk.db.models import Position, Setting, Staff
+from opsdesk.db.models.incentives import PayRun, PaySlip, PromotionLevel, StaffLevel
 from opsdesk.db.models.incentives import PayScheme as SchemeRowModel
-from opsdesk.db.models.incentives import PaySlip, PayRun, PromotionLevel, StaffLevel
 from opsdesk.domain import promotion_path as pp
-from opsdesk.domain.errors import NotFound, ValidationError
+from opsdesk.domain.errors import ValidationError
 from opsdesk.domain.incentives import (
     INHERIT,
     Basis,

@@ -5,17 +5,16 @@ a salesperson sees none of them."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from opsdesk.db.engine import Database
 from opsdesk.domain.demo import DEMO_OWNER, DEMO_PIN
-from opsdesk.domain.incentives import Bracket, BracketBy, CommissionMode
+from opsdesk.domain.incentives import BracketBy, CommissionMode
 from opsdesk.services import auth, incentives
 from opsdesk.services.context import Actor
 from opsdesk.ui.context import AppContext

@@ -12,14 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableWidget, QWizard
 
-from opsdesk.db.engine import Database
 from opsdesk.db import clock
+from opsdesk.db.engine import Database
 from opsdesk.domain.demo import DEMO_OWNER, DEMO_PIN
 from opsdesk.domain.targets import Indicator, WeightSource, check_plan_sums
 from opsdesk.services import auth, targets
 from opsdesk.ui.context import AppContext
 from opsdesk.ui.pages.targets.wizard import TargetWizard
-
 
 YEAR = 2027
 DEMO_AS_OF = date(2026, 11, 1)  # as in tests/ui/conftest.py

@@ -14,7 +14,6 @@ from opsdesk.db.engine import Database
 from opsdesk.db.models import Position, Staff
 from opsdesk.domain.incentives import (
     Bracket,
-    BracketBy,
     CommissionMode,
     CommissionRule,
     MentorRule,

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
 from opsdesk.db.models import AuditEntry
-from opsdesk.db.models.incentives import PayLine, PayRun, PayScheme as SchemeRow, PaySlip
+from opsdesk.db.models.incentives import PayLine, PayRun, PaySlip
+from opsdesk.db.models.incentives import PayScheme as SchemeRow
 from opsdesk.db.models.targets import TargetPlan, TargetPlanMonth
 from opsdesk.domain.errors import Conflict, FieldErrors, OpsError, ValidationError
 from opsdesk.domain.incentives import (

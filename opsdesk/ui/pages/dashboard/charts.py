@@ -138,7 +138,7 @@ class ScatterChart(pg.PlotWidget):
             return
         top_rev = max(max(p[3] for p in points), 1)
         spots = []
-        for name, x, y, rev, quad in points:
+        for _name, x, y, rev, quad in points:
             size = 12 + 30 * (max(rev, 0) / top_rev) ** 0.5
             colour = QColor(QUADRANT_COLOURS.get(quad, "#757575"))
             colour.setAlpha(190)

@@ -37,7 +37,13 @@ from opsdesk.services.incentives import ratio_text
 from opsdesk.ui import tasks
 from opsdesk.ui.context import AppContext
 from opsdesk.ui.messages import message_for
-from opsdesk.ui.pages.pay.fields import ERROR_BG, month_edit, parse_percent, percent_text, year_month
+from opsdesk.ui.pages.pay.fields import (
+    ERROR_BG,
+    month_edit,
+    parse_percent,
+    percent_text,
+    year_month,
+)
 from opsdesk.ui.widgets.form import ERROR_STYLE
 
 ITEM_NAMES = {

@@ -29,7 +29,13 @@ from opsdesk.domain.roles import Permission
 from opsdesk.services import incentives
 from opsdesk.ui.context import AppContext
 from opsdesk.ui.messages import message_for
-from opsdesk.ui.pages.pay.fields import ERROR_BG, month_edit, parse_percent, percent_text, year_month
+from opsdesk.ui.pages.pay.fields import (
+    ERROR_BG,
+    month_edit,
+    parse_percent,
+    percent_text,
+    year_month,
+)
 from opsdesk.ui.widgets.form import ERROR_STYLE
 
 

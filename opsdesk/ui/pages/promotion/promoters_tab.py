@@ -559,8 +559,8 @@ class PromotersTab(QWidget):
     def statement_pdf(self) -> tasks.Job | None:
         if self.current is None:
             return None
-        from opsdesk.ui.pages.promotion.printing import promoter_labels
         from opsdesk.reports.promotion import render_promoter_statement
+        from opsdesk.ui.pages.promotion.printing import promoter_labels
 
         ctx, pid = self.ctx, self.current.id
         y, m = self.stmt_year.value(), self.month.value()
