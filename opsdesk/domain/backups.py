@@ -6,6 +6,11 @@ when two fall in the same second), ``kind`` being ``daily`` (the first start of 
 file: a day of many restarts then cannot push the last daily backups out, and a damaged store
 still has a week of daily copies behind it. Files of any other name (the backup taken before a
 migration, a manual backup, a restore's safety copy) are never deleted by these rules.
+
+For the list the owner sees, ``describe`` also names the other copies OpsDesk makes in that folder:
+``before-<revision>`` (taken before the database was upgraded to that schema revision),
+``before-restore`` (the data a restore replaced) and ``manual`` ("Back up now"). Any other
+``.sqlite`` file there is listed as another copy, dated by the file's modification time.
 """
 
 from __future__ import annotations
@@ -23,6 +28,10 @@ MAX_KEEP = 365
 SUFFIX = ".sqlite"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>daily|exit)"
                    r"(?:-(?P<seq>\d{1,6}))?\.sqlite$")
+
+
+_ANY = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<label>daily|exit|manual|"
+                  r"before-restore|before-[A-Za-z0-9_]+)(?:-(?P<seq>\d{1,6}))?\.sqlite$")
 
 
 class BackupKind(StrEnum):
@@ -85,3 +94,61 @@ def to_delete(names: Iterable[str], keep: int) -> list[str]:
     for group in groups.values():
         out += [b.name for b in group[:-keep]]
     return sorted(out)
+
+
+class Origin(StrEnum):
+    """Why a copy in the backups folder was made."""
+
+    DAILY = "daily"
+    EXIT = "exit"
+    BEFORE_UPGRADE = "before_upgrade"
+    BEFORE_RESTORE = "before_restore"
+    MANUAL = "manual"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class NamedCopy:
+    name: str
+    origin: Origin
+    stamp: datetime | None  # from the name; None for a file of any other name
+    seq: int = 1
+    stem: str | None = None
+    revision: str | None = None  # for BEFORE_UPGRADE: the schema revision upgraded to
+
+
+def describe(name: str) -> NamedCopy | None:
+    """What a file in the backups folder is, or None for a file that is no database copy (a
+    ``.part`` still being written, a log, a folder's odd file)."""
+    if not name.lower().endswith(SUFFIX) or name.startswith("."):
+        return None
+    m = _ANY.match(name)
+    if m is None:
+        return NamedCopy(name, Origin.OTHER, None)
+    try:
+        stamp = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return NamedCopy(name, Origin.OTHER, None)
+    lab, revision = m["label"], None
+    if lab in (BackupKind.DAILY.value, BackupKind.EXIT.value, "manual"):
+        origin = Origin(lab)
+    elif lab == "before-restore":
+        origin = Origin.BEFORE_RESTORE
+    else:
+        origin, revision = Origin.BEFORE_UPGRADE, lab.removeprefix("before-")
+    return NamedCopy(name, origin, stamp, int(m["seq"] or 1), m["stem"], revision)
+
+
+def taken_at(copy: NamedCopy, modified: datetime) -> datetime:
+    """When a copy was taken: the time in its name, else the file's modification time."""
+    return copy.stamp if copy.stamp is not None else modified
+
+
+def order_key(copy: NamedCopy, modified: datetime) -> tuple[datetime, int, str]:
+    """Sorts copies by when they were taken; within one second the ``-2``, ``-3`` … after."""
+    return (taken_at(copy, modified), copy.seq, copy.name)
+
+
+def newest_first(copies: Iterable[tuple[NamedCopy, datetime]]) -> list[tuple[NamedCopy, datetime]]:
+    """``(copy, modified)`` pairs, the newest taken first."""
+    return sorted(copies, key=lambda c: order_key(*c), reverse=True)
