@@ -348,6 +348,7 @@ MESSAGES: dict[str, str] = {
     "product.kind_invalid": QT_TRANSLATE_NOOP("Errors", "Choose a kind from the list."),
     # sales process, follow-ups, hand-over, backups
     "backup.keep_invalid": QT_TRANSLATE_NOOP("Errors", "Keep at least one backup (and at most {max})."),
+    "backup.damaged": QT_TRANSLATE_NOOP("Errors", "This backup is damaged ({reason}); it cannot be restored. Choose an older one."),
     "followup.bucket_invalid": QT_TRANSLATE_NOOP("Errors", "Choose today, overdue or upcoming."),
     "followup.no_tasks": QT_TRANSLATE_NOOP("Errors", "Select at least one follow-up."),
     "followup.snooze_not_future": QT_TRANSLATE_NOOP("Errors", "Snooze to a day after today."),

@@ -103,6 +103,49 @@
     </message>
 </context>
 <context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Backed up by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Other copy</source>
+        <translation>其他副本</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>BaselinePage</name>
     <message>
         <source>Targets against the baselines</source>
@@ -2624,6 +2667,10 @@ Details were written to %1</source>
     <message>
         <source>Keep at least one backup (and at most {max}).</source>
         <translation>至少保留一份备份（最多 {max} 份）。</translation>
+    </message>
+    <message>
+        <source>This backup is damaged ({reason}); it cannot be restored. Choose an older one.</source>
+        <translation>此备份已损坏（{reason}），无法用于恢复。请选择更早的一份。</translation>
     </message>
     <message>
         <source>Choose today, overdue or upcoming.</source>
@@ -7389,6 +7436,14 @@ Details were written to %1</source>
         <translation>错过的跟进仍补建（天数以内）</translation>
     </message>
     <message>
+        <source>Skip follow-ups due more than this many days ago</source>
+        <translation>跳过到期已超过此天数的跟进</translation>
+    </message>
+    <message>
+        <source>A follow-up that fell due longer ago is history, not work. Leads and customers idle for long come round again a year later.</source>
+        <translation>到期更久的跟进已成历史，不再算作待办。长期未联系的线索和顾客会在一年后再次出现。</translation>
+    </message>
+    <message>
         <source>Save &amp;rules</source>
         <translation>保存规则(&amp;R)</translation>
     </message>
@@ -7774,6 +7829,30 @@ Details were written to %1</source>
         <translation>备份是在 OpsDesk 运行时生成并经过校验的副本。请把副本保存在 U 盘或另一台电脑上。每次升级数据库之前，OpsDesk 也会自动备份。</translation>
     </message>
     <message>
+        <source>Backups kept in %1 (the newest first; OpsDesk keeps the last 7 daily ones and the last 7 taken on closing):</source>
+        <translation>保存在 %1 中的备份（最新的在前；OpsDesk 保留最近 7 份每日备份和最近 7 份关闭时备份）：</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Verify the selected backup as a restore would, without changing anything.</source>
+        <translation>按恢复时的方式校验所选备份，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restore &amp;this backup…</source>
+        <translation>恢复此备份(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh list</source>
+        <translation>刷新列表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>This store&apos;s database is on a server. Backups are the server&apos;s job: have it backed up with the database server&apos;s own tools (for example pg_dump every night).</source>
+        <translation>本店的数据库在服务器上。备份由服务器负责：请用数据库服务器自带的工具备份（例如每晚运行 pg_dump）。</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
@@ -7796,6 +7875,34 @@ Details were written to %1</source>
     <message>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Select a backup.</source>
+        <translation>请选择一份备份。</translation>
+    </message>
+    <message>
+        <source>Press Check to verify this backup before you rely on it.</source>
+        <translation>依赖此备份之前，请按“检查”校验它。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>✗ Do not rely on this backup.</source>
+        <translation>✗ 不要依赖此备份。</translation>
+    </message>
+    <message>
+        <source>✓ Sound: it passed the integrity check and holds the store “%1”. It can be restored.</source>
+        <translation>✓ 完好：通过了完整性检查，包含门店“%1”，可以用它恢复。</translation>
+    </message>
+    <message>
+        <source>✓ Sound: it passed the integrity check and holds the store “%1”. It is from an older version (schema %2) and is upgraded when it is restored.</source>
+        <translation>✓ 完好：通过了完整性检查，包含门店“%1”。它来自较旧的版本（结构 %2），恢复时会自动升级。</translation>
     </message>
     <message>
         <source>Restore from backup</source>
