@@ -37,11 +37,38 @@ Facts (:class:`CustomerFacts`) and what they mean
   launch's lock deadline, by which the shop wants the full payment.
 * Facts dated after ``today`` are ignored, so the generator can be run "as of" any day.
 
+The backlog horizon (``H`` = ``horizon_days``, default 30, from 0 to 180)
+-------------------------------------------------------------------------
+A follow-up that was due more than a month ago is history, not work: a task whose due date is
+before ``today - H`` is **not created**, by every rule but DEPOSIT_UNPAID (a held deposit is
+money between the shop and the customer and stays a task however old; launches are few). So the
+first run on a store with years of history does not fill the queue with hundreds of thousands
+of overdue calls, and a week without runs still creates everything due inside the horizon,
+exactly as daily runs would have.
+
+The two rules that hang one task on a whole idle spell would otherwise lose such customers for
+good (the spell's single due date lies in the past forever). They **come round again**: the
+task of a spell is due on the latest of its *return days* that is ``<= today``, and is created
+when that day is inside the horizon; once created it is never re-dated (same key):
+
+* LEAD_IDLE: the return days are ``a + n + j * 365`` days (``j = 0, 1, ...``): a prospect idle
+  far longer than ``n`` days shows up once on the yearly return day of its idle count, instead of
+  with a stale due date or never. A shop owner gets the recent idle leads now and the long
+  forgotten ones spread over the year, not 300,000 calls for today.
+* REACTIVATION: the return days are ``add_months(P, m + 12 * j)``: a customer idle for two years
+  and a week whose 12-month task is history gets it on the two-year mark of the last purchase
+  (Feb 29 2024 + 24 months = Feb 28 2026, clamped like every month step).
+
+For the other rules the horizon only shortens the window: TRIAL_24H and AFTER_PURCHASE are
+created while ``today - min(L, H) <= due``; BIRTHDAY while ``today - H <= due``. ``H = 0``
+creates only what falls due on the day of the run.
+
 The rules in words (``today`` = the day of the run; ``L`` = ``lookback_days``, default 30)
 -----------------------------------------------------------------------------------------
 A task is produced when its condition holds and ``due <= today``, and, where a rule says so, no
-later than its last day. "Not yet existing" is the SQL's ``NOT EXISTS`` on the key; the reference
-returns every task whose conditions hold, existing or not.
+later than its last day, and (see above) ``due >= today - H``. "Not yet existing" is the SQL's
+``NOT EXISTS`` on the key; the reference returns every task whose conditions hold, existing or
+not.
 
 * **TRIAL_24H** (``offsets = (d,)``, default 1 — "24 hours" is the next day): for each distinct day
   ``a`` among ``trials`` and ``first_visit`` (a trial on the first-visit day is one anchor):
@@ -53,7 +80,8 @@ returns every task whose conditions hold, existing or not.
   day ``due + L``. Key ``after_purchase:{customer}:{p}:{k}``; changing an offset starts the new
   step for purchases whose step is still inside its window.
 * **REACTIVATION** (``offsets = (m,)``, in **months**, default 12): with ``P`` = the latest purchase
-  day (customers who never bought are left to LEAD_IDLE): ``due = add_months(P, m)``; no last day
+  day (customers who never bought are left to LEAD_IDLE): ``due = add_months(P, m)``, or the
+  latest later return day ``add_months(P, m + 12 j) <= today`` (see the horizon); no last day
   (the customer stays idle until they buy). Key ``reactivation:{customer}:{P}``: one task per
   idle spell; a new purchase starts a new spell.
 * **BIRTHDAY** (``offsets = (n,)``, default 7; at most 60): for each year ``y`` in ``today.year``,
@@ -62,8 +90,9 @@ returns every task whose conditions hold, existing or not.
 * **LEAD_IDLE** (``offsets = (n,)``, default 7): for a customer whose stage comes before
   ``customer`` (lead, target or qualified: every prospect, since buyers are covered by
   AFTER_PURCHASE and REACTIVATION): ``a`` = the latest contact day, or ``created_on`` when later or
-  when never contacted; ``due = a + n days``; no last day. Key ``lead_idle:{customer}:{a}``: a new
-  contact starts a new count.
+  when never contacted; ``due = a + n days``, or the latest later return day
+  ``a + n + 365 j <= today`` (see the horizon); no last day. Key ``lead_idle:{customer}:{a}``:
+  a new contact starts a new count.
 * **DEPOSIT_UNPAID** (``offsets = (x,)``, days before the lock deadline, default 7): for each
   open lock (``launch``, ``locked_on``, ``deadline``) with ``locked_on <= today``:
   ``due = max(deadline - x days, locked_on)`` (a lock taken inside the last ``x`` days is due at
@@ -89,6 +118,8 @@ Error codes (``ValidationError.code``: suggested English message; params)
 * ``followups.birthday_invalid``: "This is not a day of the year." (``month``, ``day``)
 * ``followups.lookback_invalid``: "Enter a number of days from {min} to {max}." (``value``,
   ``min``, ``max``)
+* ``followups.horizon_invalid``: "Enter a number of days from {min} to {max}." (``value``,
+  ``min``, ``max``)
 """
 
 from __future__ import annotations
@@ -104,6 +135,12 @@ from opsdesk.domain.members import STAGE_ORDER, Stage
 
 DEFAULT_LOOKBACK_DAYS = 30
 LOOKBACK_MAX = 366
+DEFAULT_HORIZON_DAYS = 30
+# At most half a year: the return days of the idle rules are a year apart, so at most one of
+# them is ever inside the horizon.
+HORIZON_MAX = 180
+LEAD_IDLE_RETURN_DAYS = 365
+REACTIVATION_RETURN_MONTHS = 12
 
 
 class RuleKind(StrEnum):
@@ -268,6 +305,29 @@ def lead_idle_due(last_contact: date | None, created_on: date, days: int) -> dat
     return add_days(anchor, days)
 
 
+def lead_idle_return(first_due: date, today: date) -> date:
+    """The latest return day ``first_due + 365 j <= today`` (``first_due <= today``)."""
+    j = (today - first_due).days // LEAD_IDLE_RETURN_DAYS
+    return add_days(first_due, j * LEAD_IDLE_RETURN_DAYS)
+
+
+def reactivation_return(last_purchase: date, months: int, today: date) -> date:
+    """The latest return day ``add_months(last_purchase, months + 12 j) <= today``
+    (``reactivation_due(last_purchase, months) <= today``)."""
+    j = 0
+    while add_months(last_purchase, months + (j + 1) * REACTIVATION_RETURN_MONTHS) <= today:
+        j += 1
+    return add_months(last_purchase, months + j * REACTIVATION_RETURN_MONTHS)
+
+
+def check_horizon(value: object) -> int:
+    """A checked backlog horizon: whole days from 0 to ``HORIZON_MAX``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= HORIZON_MAX:
+        raise ValidationError("followups.horizon_invalid", field="horizon_days",
+                              value=str(value), min=0, max=HORIZON_MAX)
+    return value
+
+
 def deposit_unpaid_due(deadline: date, days_before: int, locked_on: date) -> date:
     """``max(deadline - days_before, locked_on)``."""
     return max(add_days(deadline, -days_before), locked_on)
@@ -328,9 +388,16 @@ class Task:
 _PROSPECT = STAGE_ORDER[Stage.CUSTOMER]
 
 
-def _candidates(rule: FollowUpRule, f: CustomerFacts, today: date,
-                lookback: int) -> Iterator[tuple[date, str]]:
+def _candidates(rule: FollowUpRule, f: CustomerFacts, today: date, lookback: int,
+                horizon: int) -> Iterator[tuple[date, str]]:
     """(due, key) of every task ``rule`` produces for ``f`` on ``today``."""
+    for due, key in _unbounded(rule, f, today, min(lookback, horizon)):
+        if rule.kind is RuleKind.DEPOSIT_UNPAID or add_days(due, horizon) >= today:
+            yield due, key
+
+
+def _unbounded(rule: FollowUpRule, f: CustomerFacts, today: date,
+               lookback: int) -> Iterator[tuple[date, str]]:
     c = f.customer_id
     k = rule.kind
     if k is RuleKind.TRIAL_24H:
@@ -354,9 +421,8 @@ def _candidates(rule: FollowUpRule, f: CustomerFacts, today: date,
         days = [d for d in f.purchases if d <= today]
         if days:
             last = max(days)
-            due = reactivation_due(last, rule.offset)
-            if due <= today:
-                yield due, task_key(k, c, last)
+            if reactivation_due(last, rule.offset) <= today:
+                yield reactivation_return(last, rule.offset, today), task_key(k, c, last)
     elif k is RuleKind.BIRTHDAY:
         if f.birthday is not None:
             for y in (today.year, today.year + 1):
@@ -369,7 +435,7 @@ def _candidates(rule: FollowUpRule, f: CustomerFacts, today: date,
             anchor = max([f.created_on, *seen])
             due = lead_idle_due(anchor, f.created_on, rule.offset)
             if due <= today:
-                yield due, task_key(k, c, anchor)
+                yield lead_idle_return(due, today), task_key(k, c, anchor)
     elif k is RuleKind.DEPOSIT_UNPAID:
         for lock in f.open_locks:
             if lock.locked_on <= today:
@@ -379,18 +445,20 @@ def _candidates(rule: FollowUpRule, f: CustomerFacts, today: date,
 
 
 def due_tasks(rules: Iterable[FollowUpRule], facts: Iterable[CustomerFacts], today: date, *,
-              lookback_days: int = DEFAULT_LOOKBACK_DAYS) -> list[Task]:
+              lookback_days: int = DEFAULT_LOOKBACK_DAYS,
+              horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[Task]:
     """Every task the enabled ``rules`` produce from ``facts`` on ``today`` (the rules in words
     are in the module docstring), ordered by due date, rule, customer and key; one per key."""
     if isinstance(lookback_days, bool) or not isinstance(lookback_days, int) \
             or not 0 <= lookback_days <= LOOKBACK_MAX:
         raise ValidationError("followups.lookback_invalid", field="lookback_days",
                               value=str(lookback_days), min=0, max=LOOKBACK_MAX)
+    horizon = check_horizon(horizon_days)
     active = [r for r in check_rules(rules).values() if r.enabled]
     out: dict[str, Task] = {}
     for f in facts:
         for r in active:
-            for due, key in _candidates(r, f, today, lookback_days):
+            for due, key in _candidates(r, f, today, lookback_days, horizon):
                 out.setdefault(key, Task(key, r.kind, f.customer_id, f.staff_id, due))
     return sorted(out.values(),
                   key=lambda t: (t.due, RULE_ORDER[t.rule], t.customer_id, t.key))

@@ -5,8 +5,10 @@ API for screens (each call one transaction):
 
 * ``load_rules(db, actor) -> RuleSettings`` - every rule (defaults for those never saved) and
   the look-back window.
-* ``save_rules(db, actor, rules, lookback_days) -> RuleSettings`` - owner or manager; checked by
-  ``domain.followups.check_rules``.
+* ``save_rules(db, actor, rules, lookback_days, horizon_days=None) -> RuleSettings`` - owner or
+  manager; checked by ``domain.followups.check_rules``; ``horizon_days`` (the backlog horizon of
+  ``domain.followups``: a task due more than that many days before the run is not created)
+  ``None`` keeps the saved one.
 * ``generate(db, actor, today) -> GenerationResult`` - creates the tasks due on ``today`` that
   do not exist yet, assigned to each customer's staff member. Set-based: one
   ``INSERT ... SELECT ... ON CONFLICT (store_id, key) DO NOTHING`` per rule (and per purchase
@@ -74,13 +76,17 @@ from opsdesk.db.models.sales_process import FollowUpState
 from opsdesk.domain import followups as rules_domain
 from opsdesk.domain.errors import ValidationError
 from opsdesk.domain.followups import (
+    DEFAULT_HORIZON_DAYS,
     DEFAULT_LOOKBACK_DAYS,
+    LEAD_IDLE_RETURN_DAYS,
     LOOKBACK_MAX,
+    REACTIVATION_RETURN_MONTHS,
     FollowUpRule,
     RuleKind,
     add_days,
     add_months,
     birthday_on,
+    check_horizon,
     check_rules,
     default_rules,
 )
@@ -89,6 +95,7 @@ from opsdesk.services import audit, visits
 from opsdesk.services.context import Actor
 
 LOOKBACK_SETTING = "followups.lookback_days"
+HORIZON_SETTING = "followups.horizon_days"
 OPEN = ("open", "snoozed")
 
 
@@ -107,6 +114,7 @@ class Scope(StrEnum):
 class RuleSettings:
     rules: tuple[FollowUpRule, ...]  # in RuleKind order
     lookback_days: int
+    horizon_days: int = DEFAULT_HORIZON_DAYS
 
 
 @dataclass(frozen=True)
@@ -165,7 +173,10 @@ def _load(s: Session, store_id: int) -> RuleSettings:
             out.append(FollowUpRule(d.kind, bool(r.enabled), offsets))
     raw = s.scalar(select(Setting.value).where(Setting.store_id == store_id,
                                                Setting.key == LOOKBACK_SETTING))
-    return RuleSettings(tuple(out), int(raw) if raw else DEFAULT_LOOKBACK_DAYS)
+    hraw = s.scalar(select(Setting.value).where(Setting.store_id == store_id,
+                                                Setting.key == HORIZON_SETTING))
+    return RuleSettings(tuple(out), int(raw) if raw else DEFAULT_LOOKBACK_DAYS,
+                        int(hraw) if hraw else DEFAULT_HORIZON_DAYS)
 
 
 def load_rules(db: Database, actor: Actor) -> RuleSettings:
@@ -182,11 +193,15 @@ def _check_lookback(value: object) -> int:
 
 
 def save_rules(db: Database, actor: Actor, rules: Sequence[FollowUpRule],
-               lookback_days: int = DEFAULT_LOOKBACK_DAYS) -> RuleSettings:
+               lookback_days: int = DEFAULT_LOOKBACK_DAYS,
+               horizon_days: int | None = None) -> RuleSettings:
     audit.require(db, actor, Permission.FOLLOWUPS_RULES, "followups.rules_save")
     checked = check_rules(rules)
     lookback = _check_lookback(lookback_days)
+    horizon = None if horizon_days is None else check_horizon(horizon_days)
     with db.write() as s:
+        if horizon is None:
+            horizon = _load(s, actor.store_id).horizon_days
         for kind, r in checked.items():
             row = s.scalars(select(FollowUpRuleRow).where(
                 FollowUpRuleRow.store_id == actor.store_id,
@@ -197,16 +212,17 @@ def save_rules(db: Database, actor: Actor, rules: Sequence[FollowUpRule],
             row.enabled = r.enabled
             row.offsets = ",".join(str(x) for x in r.offsets)
             row.updated_at = clock.now()
-        st = s.scalars(select(Setting).where(Setting.store_id == actor.store_id,
-                                             Setting.key == LOOKBACK_SETTING)).first()
-        if st is None:
-            s.add(Setting(store_id=actor.store_id, key=LOOKBACK_SETTING, value=str(lookback)))
-        else:
-            st.value = str(lookback)
+        for key, value in ((LOOKBACK_SETTING, lookback), (HORIZON_SETTING, horizon)):
+            st = s.scalars(select(Setting).where(Setting.store_id == actor.store_id,
+                                                 Setting.key == key)).first()
+            if st is None:
+                s.add(Setting(store_id=actor.store_id, key=key, value=str(value)))
+            else:
+                st.value = str(value)
         s.flush()
         audit.record_as(s, actor, "followups.rules_save", "", {
             "rules": {k.value: [r.enabled, list(r.offsets)] for k, r in checked.items()},
-            "lookback_days": lookback})
+            "lookback_days": lookback, "horizon_days": horizon})
         return _load(s, actor.store_id)
 
 
@@ -234,6 +250,13 @@ def save_rules(db: Database, actor: Actor, rules: Sequence[FollowUpRule],
 # PostgreSQL every write transaction takes the same advisory lock first (``Database.write``).
 # DEPOSIT_UNPAID always reads the launch ledgers in full: they are small, and a launch's status
 # changes without a new row.
+#
+# The backlog horizon ``H`` (``domain.followups``) only narrows these windows: a key is due on
+# ``today`` if its due date lies in ``[today - H, today]``, and it is new if that date lies in
+# ``(covered_on, today]`` (one due before ``covered_on`` and inside the horizon existed after the
+# last run). LEAD_IDLE and REACTIVATION look at each return day ``j`` (a year apart; with
+# ``H <= 180`` at most one is inside the horizon): the anchors whose ``j``-th return day entered
+# the window. A changed horizon is a changed setting: every rule evaluates in full.
 #
 # Each query checks the rule's full condition, so it can never create a task the full
 # evaluation would not; the two reasons above cover every key the full evaluation would newly
@@ -266,6 +289,15 @@ class _Dialect:
         """``expr`` is a day (the result of :meth:`day` or a date column)."""
         n = int(n)
         return f"({expr} + {n})" if self.pg else f"date({expr}, '{n:+d} days')"
+
+    def plus_day_count(self, expr: str, count: str) -> str:
+        """The day ``expr`` plus the integer SQL expression ``count`` (days)."""
+        return f"({expr} + ({count}))" if self.pg else f"date(julianday({expr}) + ({count}))"
+
+    def days_until(self, expr: str, param: str) -> str:
+        """Whole days from the day ``expr`` to the day parameter ``param``."""
+        return (f"({param} - {expr})" if self.pg
+                else f"CAST(julianday({param}) - julianday({expr}) AS INTEGER)")
 
     def plus_months(self, expr: str, n: int) -> str:
         n = int(n)
@@ -325,6 +357,7 @@ class _Run:
     full: bool
     since: date | None = None
     touched: tuple[int, ...] = ()
+    horizon: int = DEFAULT_HORIZON_DAYS
 
     def insert(self, select_sql: str, extra: dict | None = None) -> int:
         # "WHERE true" keeps SQLite from reading ON CONFLICT as the join's ON clause. Many rows
@@ -439,13 +472,18 @@ def _reactivation_cutoff(today: date, months: int) -> date:
 
 def _reactivation(r: _Run, rule: FollowUpRule, lookback: int) -> int:
     m, D = rule.offset, r.sql
-    cutoff = _reactivation_cutoff(r.today, m)
+    store = r.params["store"]
+    first = r.s.scalar(select(func.min(Sale.at)).where(Sale.store_id == store))
+    if first is None:
+        return 0
+    first_day = _day_of(first)
+    edge = add_days(r.today, -r.horizon - 1)  # a return day after it is inside the horizon
 
-    def idle(candidates: str) -> str:
+    def idle(candidates: str, months: int) -> str:
         return f"""
             SELECT y.cid AS cid, y.staff AS staff,
                    'reactivation:' || y.cid || ':' || {D.key('y.p')} AS key,
-                   {D.plus_months('y.p', m)} AS due
+                   {D.plus_months('y.p', months)} AS due
             FROM (
                 SELECT c.id AS cid, c.staff_id AS staff,
                        (SELECT {D.day('max(s.at)')} FROM sale s WHERE s.customer_id = c.id
@@ -453,37 +491,57 @@ def _reactivation(r: _Run, rule: FollowUpRule, lookback: int) -> int:
                 FROM customer c
                 WHERE c.id IN {candidates} {D.fence}
             ) y
-            WHERE y.p IS NOT NULL AND y.p <= :cutoff"""
+            WHERE y.p IS NOT NULL AND y.p > :plo AND y.p <= :cutoff"""
 
-    if r.full:
-        # customer.last_purchase_at is the latest sale, refunded or not ("opsdesk check" holds
-        # it to that), so a customer idle since the cut-off is found through its index. Whose
-        # latest sale is later can still qualify only if that sale was refunded, or lies after
-        # ``today`` (a run "as of" an earlier day); both are few and added by name.
-        return r.insert(idle("""(
-            SELECT id FROM customer WHERE store_id = :store AND last_purchase_at < :nxt
-            UNION SELECT customer_id FROM sale WHERE store_id = :store
-                AND refunds_id IS NOT NULL AND customer_id IS NOT NULL
-            UNION SELECT customer_id FROM sale WHERE store_id = :store AND at >= :tomorrow
-                AND customer_id IS NOT NULL)"""),
-                        {"nxt": add_days(cutoff, 1), "cutoff": cutoff})
     n = 0
-    # Whose latest purchase day crossed the threshold since the last run made a purchase on
-    # that day: the customers of the days (cutoff(since), cutoff(today)].
-    before = _reactivation_cutoff(r.since, m)
-    if before < cutoff:
-        n += r.insert(idle("""(
-            SELECT customer_id FROM sale WHERE store_id = :store AND at >= :lo AND at < :hi
-                AND customer_id IS NOT NULL)"""),
-                      {"lo": add_days(before, 1), "hi": add_days(cutoff, 1), "cutoff": cutoff})
-    for ids in r.chunks():
-        n += r.insert(idle(":ids"), {"ids": ids, "cutoff": cutoff})
-    return n
+    j = 0
+    while True:
+        # The j-th return day, m + 12 j months after the last purchase P, is the latest one by
+        # today and inside the horizon for P in (plo, cutoff].
+        months = m + j * REACTIVATION_RETURN_MONTHS
+        cutoff = _reactivation_cutoff(r.today, months)
+        if cutoff < first_day:
+            return n
+        plo = max(_reactivation_cutoff(edge, months),
+                  _reactivation_cutoff(r.today, months + REACTIVATION_RETURN_MONTHS))
+        j += 1
+        if plo >= cutoff:
+            continue
+        if r.full:
+            # customer.last_purchase_at is the latest sale, refunded or not ("opsdesk check"
+            # holds it to that), so a customer whose last purchase day is in the range is found
+            # through its index. Whose latest sale is later can still qualify only if that sale
+            # was refunded, or lies after ``today`` (a run "as of" an earlier day); both are few
+            # and added by name.
+            n += r.insert(idle("""(
+                SELECT id FROM customer WHERE store_id = :store AND last_purchase_at >= :lo
+                    AND last_purchase_at < :nxt
+                UNION SELECT customer_id FROM sale WHERE store_id = :store
+                    AND refunds_id IS NOT NULL AND customer_id IS NOT NULL
+                UNION SELECT customer_id FROM sale WHERE store_id = :store AND at >= :tomorrow
+                    AND customer_id IS NOT NULL)""", months),
+                          {"lo": add_days(plo, 1), "nxt": add_days(cutoff, 1), "plo": plo,
+                           "cutoff": cutoff})
+            continue
+        # Whose latest purchase day's return day entered the window since the last run made a
+        # purchase on that day: the customers of the days (cutoff(since), cutoff(today)].
+        before = max(plo, _reactivation_cutoff(r.since, months))
+        if before < cutoff:
+            n += r.insert(idle("""(
+                SELECT customer_id FROM sale WHERE store_id = :store AND at >= :lo
+                    AND at < :hi AND customer_id IS NOT NULL)""", months),
+                          {"lo": add_days(before, 1), "hi": add_days(cutoff, 1), "plo": plo,
+                           "cutoff": cutoff})
+        for ids in r.chunks():
+            n += r.insert(idle(":ids", months), {"ids": ids, "plo": plo, "cutoff": cutoff})
 
 
 def _birthday(r: _Run, rule: FollowUpRule, lookback: int) -> int:
     n_before = rule.offset
-    lo, hi = r.today, add_days(r.today, n_before)
+    # b - n_before >= today - horizon: the horizon may cut the start of the window.
+    lo, hi = max(r.today, add_days(r.today, n_before - r.horizon)), add_days(r.today, n_before)
+    if lo > hi:
+        return 0
     first = r.s.scalar(select(func.min(Customer.birthday)).where(
         Customer.store_id == r.params["store"], Customer.birthday.is_not(None)))
     if first is None:
@@ -520,37 +578,56 @@ def _birthday(r: _Run, rule: FollowUpRule, lookback: int) -> int:
 def _lead_idle(r: _Run, rule: FollowUpRule, lookback: int) -> int:
     n, D = rule.offset, r.sql
     cut = add_days(r.today, -n)
+    every = LEAD_IDLE_RETURN_DAYS
 
     def idle(candidates: str) -> str:
+        # age: days since the first due date a + n; the task is due on the latest return day
+        # a + n + 365 j, created when that day is inside the horizon (age % 365 <= horizon).
         last_contact = (f"(SELECT {D.day('max(v.at)')} FROM visit v "
                         "WHERE v.customer_id = c.id AND v.at < :tomorrow)")
         return f"""
-            SELECT y.cid AS cid, y.staff AS staff,
-                   'lead_idle:' || y.cid || ':' || {D.key('y.a')} AS key,
-                   {D.plus_days('y.a', n)} AS due
+            SELECT z.cid AS cid, z.staff AS staff,
+                   'lead_idle:' || z.cid || ':' || {D.key('z.a')} AS key,
+                   {D.plus_day_count('z.a', f'{n} + {every} * (z.age / {every})')} AS due
             FROM (
-                SELECT c.id AS cid, c.staff_id AS staff,
-                       {D.later(D.day('c.created_at'), last_contact)} AS a
-                FROM customer c
-                WHERE c.store_id = :store AND c.stage IN ('lead', 'target', 'qualified')
-                  AND {D.unindexed('c.created_at')} < :tomorrow {candidates} {D.fence}
-            ) y
-            WHERE y.a <= :cut"""
+                SELECT y.cid AS cid, y.staff AS staff, y.a AS a,
+                       {D.days_until('y.a', ':today')} - {n} AS age
+                FROM (
+                    SELECT c.id AS cid, c.staff_id AS staff,
+                           {D.later(D.day('c.created_at'), last_contact)} AS a
+                    FROM customer c
+                    WHERE c.store_id = :store AND c.stage IN ('lead', 'target', 'qualified')
+                      AND {D.unindexed('c.created_at')} < :tomorrow {candidates} {D.fence}
+                ) y
+                WHERE y.a <= :cut
+            ) z
+            WHERE z.age % {every} <= :horizon"""
 
-    if r.full:
-        return r.insert(idle(""), {"cut": cut})
+    base = {"cut": cut, "today": r.today, "horizon": r.horizon}
     out = 0
-    # A new idle count reaches n days for those registered or last contacted on the days that
-    # newly reached the age.
-    days = r.new_days(add_days(r.since, -n + 1), cut, -n)
-    if days:
+    # The anchor a is the day of a registration or of a contact, and the task is made when a
+    # return day a + n + 365 j lies in [today - horizon, today] (in full) or, incrementally,
+    # also after covered_on: so only those registered or contacted on the days n + 365 j before
+    # such a day are read, through the date indexes, never every prospect of the store.
+    first = r.s.scalar(select(func.min(Customer.created_at)).where(
+        Customer.store_id == r.params["store"]))
+    oldest = _day_of(first) if first is not None else r.today
+    start = add_days(r.today, -r.horizon)
+    if not r.full:
+        start = max(add_days(r.since, 1), start)
+    j = 0
+    while start <= r.today:
+        lo, hi = add_days(start, -n - j * every), add_days(r.today, -n - j * every)
+        if hi < oldest:
+            break
         out += r.insert(idle("""AND c.id IN (
             SELECT id FROM customer WHERE store_id = :store AND created_at >= :lo
                 AND created_at < :hi
             UNION SELECT customer_id FROM visit WHERE store_id = :store AND at >= :lo
-                AND at < :hi)"""), {"cut": cut, "lo": days[0], "hi": add_days(days[1], 1)})
+                AND at < :hi)"""), {**base, "lo": lo, "hi": add_days(hi, 1)})
+        j += 1
     for ids in r.chunks():
-        out += r.insert(idle("AND c.id IN :ids"), {"cut": cut, "ids": ids})
+        out += r.insert(idle("AND c.id IN :ids"), {**base, "ids": ids})
     return out
 
 
@@ -684,9 +761,11 @@ def _relevant(rule: FollowUpRule, f: dict, today: date) -> set[int]:
     return set()  # DEPOSIT_UNPAID: always in full (see _deposit_unpaid)
 
 
-def _signature(rule: FollowUpRule, lookback: int) -> str:
+def _signature(rule: FollowUpRule, lookback: int, horizon: int) -> str:
     sig = f"{int(rule.enabled)}:{','.join(map(str, rule.offsets))}"
-    return f"{sig}:{lookback}" if rule.kind in _USES_LOOKBACK else sig
+    if rule.kind in _USES_LOOKBACK:
+        sig = f"{sig}:{lookback}"
+    return sig if rule.kind is RuleKind.DEPOSIT_UNPAID else f"{sig}:h{horizon}"
 
 
 def generate_in_session(s: Session, store_id: int, today: date,
@@ -725,8 +804,9 @@ def _evaluate(s: Session, rule: FollowUpRule, settings: RuleSettings, states: di
         if st is not None:
             s.delete(st)  # switched back on later, the rule starts afresh
         return cache
-    sig = _signature(rule, settings.lookback_days)
-    run = _Run(s, sql, {**base, "rule": rule.kind.value}, today, full=True)
+    sig = _signature(rule, settings.lookback_days, settings.horizon_days)
+    run = _Run(s, sql, {**base, "rule": rule.kind.value}, today, full=True,
+               horizon=settings.horizon_days)
     if not full and st is not None and st.settings == sig and st.covered_on <= today:
         seen = _Marks(st.sale_id, st.visit_id, st.customer_id, st.stage_change_id, st.audit_id)
         if seen not in touched_by:
@@ -735,13 +815,15 @@ def _evaluate(s: Session, rule: FollowUpRule, settings: RuleSettings, states: di
         ids = _relevant(rule, facts, today)
         if len(ids) <= TOUCHED_MAX and not (bulk and rule.kind is RuleKind.BIRTHDAY):
             run = _Run(s, sql, run.params, today, full=False, since=st.covered_on,
-                       touched=tuple(sorted(ids)))
+                       touched=tuple(sorted(ids)), horizon=settings.horizon_days)
     if run.full and cache is None and not sql.pg and rule.kind is not RuleKind.DEPOSIT_UNPAID:
         # A full evaluation may write a backlog of many thousand tasks into the task table's
         # indexes: with SQLite's default 2 MiB page cache that is mostly page misses.
         cache = int(s.execute(text("PRAGMA cache_size")).scalar())
         s.execute(text(f"PRAGMA cache_size = {-BIG_CACHE_KIB}"))
-    by_rule[rule.kind.value] = _GENERATORS[rule.kind](run, rule, settings.lookback_days)
+    # The horizon shortens the trial and after-purchase windows like the look-back does.
+    by_rule[rule.kind.value] = _GENERATORS[rule.kind](
+        run, rule, min(settings.lookback_days, settings.horizon_days))
     if st is None:
         st = FollowUpState(store_id=store_id, kind=rule.kind.value)
         s.add(st)

@@ -292,6 +292,7 @@ MESSAGES: dict[str, str] = {
     "followups.duplicate_rule": QT_TRANSLATE_NOOP("Errors", "The rule {rule} is defined twice."),
     "followups.birthday_invalid": QT_TRANSLATE_NOOP("Errors", "This is not a day of the year."),
     "followups.lookback_invalid": QT_TRANSLATE_NOOP("Errors", "Enter a number of days from {min} to {max}."),
+    "followups.horizon_invalid": QT_TRANSLATE_NOOP("Errors", "Enter a number of days from {min} to {max}."),
     "import.bad_duplicate_choice": QT_TRANSLATE_NOOP("Errors", "Choose whether a phone already registered is skipped or merged."),
     "cli.no_such_login": QT_TRANSLATE_NOOP("Errors", "There is no active staff login “{login}” in this database."),
     # printing, import and export

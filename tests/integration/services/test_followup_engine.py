@@ -157,14 +157,16 @@ def test_sql_generator_equals_the_reference(db: Database, store: Actor, seed: in
     for _ in range(4):
         rules = _random_rules(rng) if rng.random() < 0.7 else default_rules()
         lookback = rng.choice([0, 1, 7, 30, 90])
-        followups.save_rules(db, store, rules, lookback)
+        horizon = rng.choice([0, 1, 30, 30, 180])
+        followups.save_rules(db, store, rules, lookback, horizon)
         today = DAY0 + timedelta(days=rng.randrange(60, SPAN + 30))
         with db.write() as s:  # from scratch: no tasks, nothing covered
             s.execute(delete(FollowUpTask))
             s.execute(delete(FollowUpState))
         result = followups.generate(db, store, today)
         expect = {(t.key, t.rule.value, t.customer_id, t.staff_id, t.due)
-                  for t in due_tasks(rules, world.facts, today, lookback_days=lookback)}
+                  for t in due_tasks(rules, world.facts, today, lookback_days=lookback,
+                                     horizon_days=horizon)}
         got = _stored(db)
         assert got == expect, (today, sorted(got ^ expect)[:5])
         assert result.created == len(expect)

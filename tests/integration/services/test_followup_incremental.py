@@ -255,14 +255,18 @@ def _live(db: Database, store: Actor, seed: int, steps: int, min_incremental: in
     shop.history(40)
     rules = default_rules() if seed % 2 else _random_rules(rng)
     lookback = rng.choice([0, 3, 30])
-    followups.save_rules(db, store, rules, lookback)
+    horizon = rng.choice([0, 3, 30, 30, 180])
+    followups.save_rules(db, store, rules, lookback, horizon)
 
     def edges() -> list[int]:
         out = [0, 1]
         for r in rules:
             for k in r.offsets:
                 months = 31 * k if r.kind is RuleKind.REACTIVATION else k
-                out += [months - 1, months, months + 1, months + lookback, months + lookback + 1]
+                out += [months - 1, months, months + 1, months + lookback, months + lookback + 1,
+                        months + horizon, months + horizon + 1]
+                if r.kind in (RuleKind.LEAD_IDLE, RuleKind.REACTIVATION):  # the return days
+                    out += [months + 365 + d for d in (-1, 0, 1, horizon, horizon + 1)]
         return [x for x in out if x >= 0]
 
     shop.edges = edges()
@@ -275,7 +279,8 @@ def _live(db: Database, store: Actor, seed: int, steps: int, min_incremental: in
         result = followups.generate(db, store, today)
         after = _tasks(db)
         expect = {t.key: (t.key, t.rule.value, t.customer_id, t.staff_id, t.due)
-                  for t in due_tasks(rules, shop.facts(), today, lookback_days=lookback)}
+                  for t in due_tasks(rules, shop.facts(), today, lookback_days=lookback,
+                                     horizon_days=horizon)}
         made = {k: v for k, v in after.items() if k not in before}
         want = {k: v for k, v in expect.items() if k not in before}
         assert made == want, (step, today, sorted(set(made.items()) ^ set(want.items()))[:6])
@@ -299,7 +304,9 @@ def _live(db: Database, store: Actor, seed: int, steps: int, min_incremental: in
             rules = tuple(changed if x.kind is kind else x for x in rules)
             if rng.random() < 0.3:
                 lookback = rng.choice([0, 3, 30])
-            followups.save_rules(db, store, rules, lookback)
+            if rng.random() < 0.3:
+                horizon = rng.choice([0, 3, 30, 180])
+            followups.save_rules(db, store, rules, lookback, horizon)
             shop.edges = edges()
         shop.business_day(today)
     assert incremental_runs > min_incremental

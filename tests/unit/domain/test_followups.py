@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -198,7 +199,7 @@ def test_trial_follow_up_is_due_the_next_day_and_stays_for_the_lookback() -> Non
         Task("trial_24h:42:2025-06-30", RuleKind.TRIAL_24H, 42, 7, D(2025, 7, 1))]
     assert keys(due_tasks(rules, [f], D(2025, 7, 31))) == ["trial_24h:42:2025-06-30"]
     assert due_tasks(rules, [f], D(2025, 8, 1)) == []
-    assert keys(due_tasks(rules, [f], D(2025, 8, 1), lookback_days=31)) == [
+    assert keys(due_tasks(rules, [f], D(2025, 8, 1), lookback_days=31, horizon_days=31)) == [
         "trial_24h:42:2025-06-30"]
 
 
@@ -267,7 +268,13 @@ def test_reactivation_exactly_twelve_months_after_the_last_purchase() -> None:
     assert due_tasks(rules, [f], D(2025, 2, 27)) == []
     out = due_tasks(rules, [f], D(2025, 2, 28))
     assert [(t.key, t.due) for t in out] == [("reactivation:42:2024-02-29", D(2025, 2, 28))]
-    assert keys(due_tasks(rules, [f], D(2027, 1, 1))) == ["reactivation:42:2024-02-29"]
+    # Past the horizon the 12-month task is history; it comes round on the 24-month mark.
+    assert keys(due_tasks(rules, [f], D(2025, 3, 30))) == ["reactivation:42:2024-02-29"]
+    assert due_tasks(rules, [f], D(2025, 3, 31)) == []
+    assert due_tasks(rules, [f], D(2026, 2, 27)) == []
+    assert [(t.key, t.due) for t in due_tasks(rules, [f], D(2026, 3, 30))] == [
+        ("reactivation:42:2024-02-29", D(2026, 2, 28))]
+    assert due_tasks(rules, [f], D(2027, 1, 1)) == []
 
 
 def test_no_reactivation_without_a_purchase_or_after_a_new_one() -> None:
@@ -421,3 +428,75 @@ def test_property_facts_after_today_change_nothing(rules, f, today, later) -> No
                       f.trials + future, f.purchases + future, f.contacts + future,
                       f.birthday, f.open_locks)
     assert due_tasks(rules, [g], today) == due_tasks(rules, [f], today)
+
+
+# ----------------------------------------------------------------------------- horizon
+
+
+def test_horizon_drops_what_fell_due_more_than_h_days_ago() -> None:
+    # Jan 31 + 30 days = Mar 2 (Mar 1 in 2024); H = 30: still on Apr 1, gone on Apr 2 (2025).
+    f = facts(purchases=(D(2025, 1, 31),))
+    rules = only(RuleKind.AFTER_PURCHASE, (30,))
+    for h, last in ((30, D(2025, 4, 1)), (0, D(2025, 3, 2)), (5, D(2025, 3, 7))):
+        assert keys(due_tasks(rules, [f], last, lookback_days=366, horizon_days=h)) == [
+            "after_purchase:42:2025-01-31:30"]
+        assert due_tasks(rules, [f], last + timedelta(days=1), lookback_days=366,
+                         horizon_days=h) == []
+
+
+def test_horizon_on_birthdays_cuts_the_start_of_the_window() -> None:
+    f = facts(birthday=MonthDay(3, 1))
+    rules = only(RuleKind.BIRTHDAY)  # due 7 days before: Feb 23 2024 (a leap year)
+    assert keys(due_tasks(rules, [f], D(2024, 2, 23), horizon_days=0)) == ["birthday:42:2024"]
+    assert due_tasks(rules, [f], D(2024, 2, 24), horizon_days=0) == []
+    assert keys(due_tasks(rules, [f], D(2024, 2, 26), horizon_days=3)) == ["birthday:42:2024"]
+    assert due_tasks(rules, [f], D(2024, 2, 27), horizon_days=3) == []
+    assert keys(due_tasks(rules, [f], D(2024, 3, 1), horizon_days=7)) == ["birthday:42:2024"]
+
+
+def test_deposit_reminders_are_not_cut_by_the_horizon() -> None:
+    lock = OpenLock(launch_id=3, locked_on=D(2023, 1, 5), deadline=D(2023, 2, 1))
+    f = facts(open_locks=(lock,))
+    out = due_tasks(only(RuleKind.DEPOSIT_UNPAID), [f], D(2025, 1, 1), horizon_days=0)
+    assert [t.due for t in out] == [D(2023, 1, 25)]
+
+
+def test_a_long_idle_lead_comes_round_on_the_yearly_return_day() -> None:
+    # Registered Jan 31 2023, never contacted: first due Feb 7 2023 (n = 7).
+    f = facts(stage=Stage.LEAD, created_on=D(2023, 1, 31))
+    rules = only(RuleKind.LEAD_IDLE)
+    key = "lead_idle:42:2023-01-31"
+    assert [(t.key, t.due) for t in due_tasks(rules, [f], D(2023, 3, 9))] == [
+        (key, D(2023, 2, 7))]
+    assert due_tasks(rules, [f], D(2023, 3, 10)) == []  # 31 days late: history
+    assert due_tasks(rules, [f], D(2024, 2, 6)) == []
+    # 365 days later: Feb 7 2024; the next one 365 days on crosses the leap day: Feb 6 2025.
+    assert [(t.key, t.due) for t in due_tasks(rules, [f], D(2024, 2, 7))] == [
+        (key, D(2024, 2, 7))]
+    assert [(t.key, t.due) for t in due_tasks(rules, [f], D(2024, 3, 8))] == [
+        (key, D(2024, 2, 7))]
+    assert due_tasks(rules, [f], D(2024, 3, 9)) == []
+    assert [(t.key, t.due) for t in due_tasks(rules, [f], D(2025, 2, 6))] == [
+        (key, D(2025, 2, 6))]
+    # H = 0: only on the return day itself.
+    assert due_tasks(rules, [f], D(2025, 2, 7), horizon_days=0) == []
+    # A contact starts a new count: the old spell is over.
+    g = replace(f, contacts=(D(2024, 12, 31),))
+    assert [(t.key, t.due) for t in due_tasks(rules, [g], D(2025, 2, 6))] == [
+        ("lead_idle:42:2024-12-31", D(2025, 1, 7))]
+
+
+def test_reactivation_from_a_month_end_comes_round_with_the_clamped_month() -> None:
+    f = facts(purchases=(D(2023, 8, 31),))
+    rules = only(RuleKind.REACTIVATION, (6,))  # Feb 29 2024, then Aug 31 2024, Feb 28 2025
+    assert [t.due for t in due_tasks(rules, [f], D(2024, 3, 30))] == [D(2024, 2, 29)]
+    assert due_tasks(rules, [f], D(2024, 3, 31)) == []
+    assert due_tasks(rules, [f], D(2025, 2, 27)) == []  # 12 months apart, not 6
+    assert [t.due for t in due_tasks(rules, [f], D(2025, 2, 28))] == [D(2025, 2, 28)]
+
+
+@pytest.mark.parametrize("bad", [-1, 181, True, 2.0, "30"])
+def test_horizon_out_of_range_is_refused(bad: object) -> None:
+    with pytest.raises(ValidationError) as e:
+        due_tasks(RULES, [], D(2025, 1, 1), horizon_days=bad)  # type: ignore[arg-type]
+    assert e.value.code == "followups.horizon_invalid"

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from opsdesk.domain.errors import FieldErrors, OpsError
-from opsdesk.domain.followups import LIMITS, FollowUpRule, RuleKind
+from opsdesk.domain.followups import HORIZON_MAX, LIMITS, FollowUpRule, RuleKind
 from opsdesk.domain.members import Stage
 from opsdesk.domain.roles import Permission
 from opsdesk.services import followups, pipeline
@@ -220,6 +220,17 @@ class RulesPanel(QWidget):
         self.lookback.setEnabled(editable)
         self.lookback_cap = QLabel()
         self.lookback_cap.setBuddy(self.lookback)
+        # The backlog horizon: older follow-ups are history (long-idle leads and customers come
+        # round again a year on, see domain.followups).
+        self.horizon = QSpinBox()
+        self.horizon.setObjectName("horizon_days")
+        self.horizon.setRange(0, HORIZON_MAX)
+        self.horizon.setEnabled(editable)
+        self.horizon_cap = QLabel()
+        self.horizon_cap.setBuddy(self.horizon)
+        self.horizon_hint = QLabel()
+        self.horizon_hint.setWordWrap(True)
+        self.horizon_hint.setStyleSheet("color: #57606f;")
         self.general = QLabel()
         self.general.setStyleSheet(ERROR_STYLE)
         self.general.setWordWrap(True)
@@ -233,6 +244,8 @@ class RulesPanel(QWidget):
         self.saved_note.setStyleSheet("color: #1e8449;")
         form = QFormLayout()
         form.addRow(self.lookback_cap, self.lookback)
+        form.addRow(self.horizon_cap, self.horizon)
+        form.addRow("", self.horizon_hint)
         bar = QHBoxLayout()
         bar.addWidget(self.save_button)
         bar.addWidget(self.saved_note)
@@ -255,6 +268,10 @@ class RulesPanel(QWidget):
             self.enabled[kind].setText(name(RULES, kind))
             self.units[kind].setText(name(UNITS, LIMITS[kind].unit))
         self.lookback_cap.setText(self.tr("Still create a missed follow-up up to (days)"))
+        self.horizon_cap.setText(self.tr("Skip follow-ups due more than this many days ago"))
+        self.horizon_hint.setText(self.tr(
+            "A follow-up that fell due longer ago is history, not work. Leads and customers "
+            "idle for long come round again a year later."))
         self.save_button.setText(self.tr("Save &rules"))
 
     def load(self) -> None:
@@ -268,6 +285,7 @@ class RulesPanel(QWidget):
             self.enabled[r.kind].setChecked(r.enabled)
             self.offsets[r.kind].setText(", ".join(str(x) for x in r.offsets))
         self.lookback.setValue(settings.lookback_days)
+        self.horizon.setValue(settings.horizon_days)
 
     def rules(self) -> list[FollowUpRule]:
         out = []
@@ -284,7 +302,8 @@ class RulesPanel(QWidget):
         self.general.hide()
         self.saved_note.clear()
         try:
-            followups.save_rules(self.ctx.db, self.ctx.actor, self.rules(), self.lookback.value())
+            followups.save_rules(self.ctx.db, self.ctx.actor, self.rules(), self.lookback.value(),
+                                 self.horizon.value())
         except OpsError as e:
             errs = e.errors.values() if isinstance(e, FieldErrors) else [e]
             for one in errs:
