@@ -68,19 +68,17 @@ def _bare(path: Path, as_of: date) -> float:
         (year_ago if p.kind.value == "yoy" else recent).update((p.previous.start, p.previous.end))
     for days in (recent, year_ago):
         bounds = [_stamp(d) for d in sorted(days)]
-        case = "CASE " + " ".join(f"WHEN {{col}} < ? THEN {i}" for i in range(len(bounds) - 1)) \
-            + f" ELSE {len(bounds) - 2} END"
         for table, col, cols, extra in (
                 ("sale", "at", "sum(total), sum(kind = 'sale')", ""),
                 ("customer", "created_at", "count(*)", ""),
                 ("visit", "at", "count(*)", ""),
                 ("stored_value_entry", "at", "sum(principal)", " AND kind = 'topup'")):
-            b = case.replace("{col}", col)
             where = ("staff_id IN (SELECT id FROM staff WHERE store_id = ?)" if table == "visit"
                      else "store_id = ?")
-            con.execute(f"SELECT {b} AS b, staff_id, {cols} FROM {table} WHERE {where} "
-                        f"AND {col} >= ? AND {col} < ?{extra} GROUP BY b, staff_id",
-                        (*bounds[1:], sid, bounds[0], bounds[-1])).fetchall()
+            for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):  # one query a bucket
+                con.execute(f"SELECT staff_id, {cols} FROM {table} WHERE {where} "
+                            f"AND {col} >= ? AND {col} < ?{extra} GROUP BY staff_id",
+                            (sid, lo, hi)).fetchall()
     con.close()
     return time.perf_counter() - t0
 
