@@ -31,7 +31,7 @@ from opsdesk.domain.promoters import (
 )
 from opsdesk.domain.referrals import RewardRule, Trigger
 from opsdesk.services import channels, ponds, promoters, referrals
-from opsdesk.services.demo import DemoContext, Progress
+from opsdesk.services.demo import DemoContext, Progress, driver_sql, sync_ids
 
 SAMPLE = 3000  # customers the step touches at most
 PROMOTERS = 20
@@ -52,10 +52,12 @@ def _insert(conn, table: str, rows: list[dict]) -> None:  # noqa: ANN001
     if not rows:
         return
     cols = list(rows[0])
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
-                         f"({', '.join([mark] * len(cols))})",
-                         [tuple(_plain(r[c]) for c in cols) for r in rows])
+    driver_sql(conn, f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+                     f"({', '.join(['?'] * len(cols))})",
+               [tuple(_plain(r[c]) for c in cols) for r in rows])
+    # Rows come with their ids; a server database's id sequence must continue above them.
+    if "id" in cols:
+        sync_ids(conn, table)
 
 
 def step_promotion(ctx: DemoContext, progress: Progress) -> None:
@@ -63,13 +65,13 @@ def step_promotion(ctx: DemoContext, progress: Progress) -> None:
     rng = random.Random(f"{ctx.options.seed}-promotion")
     with ctx.db.read() as s:
         conn = s.connection()
-        total = conn.exec_driver_sql("SELECT COUNT(*) FROM customer WHERE store_id = ?",
+        total = driver_sql(conn, "SELECT COUNT(*) FROM customer WHERE store_id = ?",
                                      (store,)).scalar() or 0
         if total < 50:
             return
         # A sample spread over the id range, found through the primary key.
         step = max(1, total // SAMPLE)
-        sample = conn.exec_driver_sql(
+        sample = driver_sql(conn,
             "SELECT id, created_at FROM customer WHERE store_id = ? AND id % ? = 0 "
             "ORDER BY id LIMIT ?", (store, step, SAMPLE)).all()
     progress("promotion", 0, 4)
@@ -94,7 +96,7 @@ def step_promotion(ctx: DemoContext, progress: Progress) -> None:
             j = int(rng.random() ** 2 * i)
             links.append((referral_people[j][0], cid))
     with ctx.db.write() as s:
-        s.connection().exec_driver_sql(
+        driver_sql(s.connection(),
             "UPDATE customer SET referrer_id = ?, source = 'member_referral' WHERE id = ?", links)
     progress("promotion", 1, 4)
 
@@ -121,7 +123,7 @@ def step_promotion(ctx: DemoContext, progress: Progress) -> None:
     pids: list[int] = []
     with ctx.db.write() as s:
         conn = s.connection()
-        base = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM promoter").scalar()
+        base = driver_sql(conn, "SELECT COALESCE(MAX(id), 0) FROM promoter").scalar()
         rows = []
         for i, (cid, at) in enumerate(promoter_people):
             pid = base + i + 1
@@ -135,20 +137,20 @@ def step_promotion(ctx: DemoContext, progress: Progress) -> None:
         promoter_of: dict[int, int] = {}
         for cid, _at in promo_people:
             promoter_of[cid] = rng.choices(pids, weights)[0]
-        conn.exec_driver_sql("UPDATE customer SET promoter_id = ?, source = 'promoter' "
+        driver_sql(conn, "UPDATE customer SET promoter_id = ?, source = 'promoter' "
                              "WHERE id = ?", [(p, c) for c, p in promoter_of.items()])
         pond_of = {cid: pond_ids[i % 3] for i, (cid, _at) in enumerate(pond_people)}
-        conn.exec_driver_sql("UPDATE customer SET pond_id = ?, source = 'pond' WHERE id = ?",
+        driver_sql(conn, "UPDATE customer SET pond_id = ?, source = 'pond' WHERE id = ?",
                              [(p, c) for c, p in pond_of.items()])
         # The sample's sales in one pass over the sale table (its indexes may be deferred on a
         # large demo store: one scan joined to the sample beats a lookup per customer).
-        conn.exec_driver_sql("CREATE TEMP TABLE demo_promo_sample (id INTEGER PRIMARY KEY)")
-        conn.exec_driver_sql("INSERT INTO demo_promo_sample (id) VALUES (?)",
+        driver_sql(conn, "CREATE TEMP TABLE demo_promo_sample (id INTEGER PRIMARY KEY)")
+        driver_sql(conn, "INSERT INTO demo_promo_sample (id) VALUES (?)",
                              [(c,) for c in (*promoter_of, *pond_of)])
-        sales = conn.exec_driver_sql(
+        sales = driver_sql(conn,
             "SELECT s.id, s.customer_id, s.at, s.total, s.kind, s.operation_id FROM sale s "
             "JOIN demo_promo_sample t ON t.id = s.customer_id").all()
-        conn.exec_driver_sql("DROP TABLE demo_promo_sample")
+        driver_sql(conn, "DROP TABLE demo_promo_sample")
         registered = dict(sample)
         parsed = sorted(((sid, cid, at if isinstance(at, datetime) else
                           datetime.fromisoformat(str(at)), total, kind, op)
@@ -167,7 +169,7 @@ def step_promotion(ctx: DemoContext, progress: Progress) -> None:
                      cid))
         level_of = {r["id"]: r["level_id"] for r in rows}
         entries: list[dict] = []
-        next_id = conn.exec_driver_sql(
+        next_id = driver_sql(conn,
             "SELECT COALESCE(MAX(id), 0) FROM commission_entry").scalar()
         for (pid, _m), items in sorted(by_month.items()):
             info = {x[0].sale_id: x for x in items}
@@ -219,9 +221,9 @@ def step_promotion(ctx: DemoContext, progress: Progress) -> None:
         for _sid, cid, at, total, _kind, _op in parsed:
             if cid in pond_of:
                 spend[pond_of[cid]].append(Spend(cid, at.date(), total))
-        contract_of = dict(conn.exec_driver_sql(
+        contract_of = dict(driver_sql(conn,
             "SELECT pond_id, id FROM pond_contract WHERE store_id = ?", (store,)).all())
-        sid = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM pond_settlement").scalar()
+        sid = driver_sql(conn, "SELECT COALESCE(MAX(id), 0) FROM pond_settlement").scalar()
         heads, lines = [], []
         last = period_of(ctx.today).previous()
         for pid, t in zip(pond_ids, terms, strict=True):
