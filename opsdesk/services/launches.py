@@ -402,7 +402,7 @@ def _replay(s: Session, actor: Actor, op: str, launch_id: int, customer_id: int,
         LaunchDeposit.store_id == actor.store_id, LaunchDeposit.operation_id == op)
         .order_by(LaunchDeposit.line)))
     if pay is None and not deps:
-        return None
+        return _replay_waitlist(s, actor, op, launch_id, customer_id, actions)
     first = pay or deps[0]
     if pay is not None and pay.kind == PaymentKind.BALANCE:
         action = "deal"
@@ -428,6 +428,23 @@ def _replay(s: Session, actor: Actor, op: str, launch_id: int, customer_id: int,
         held, early=bool(deps and deps[0].early),
         forfeited=-sum(d.amount for d in deps if d.kind == DepositKind.FORFEITED),
         applied=-sum(d.amount for d in deps if d.kind == DepositKind.APPLIED), replayed=True)
+
+
+def _replay_waitlist(s: Session, actor: Actor, op: str, launch_id: int, customer_id: int,
+                     actions: tuple[str, ...]) -> LaunchOpResult | None:
+    """A lock that found the launch full put the customer on the waiting list; its retry
+    answers with that place instead of refusing a second queueing."""
+    wait = s.scalars(select(LaunchWaitlist).where(LaunchWaitlist.store_id == actor.store_id,
+                                                  LaunchWaitlist.operation_id == op)).first()
+    if wait is None:
+        return None
+    if wait.launch_id != launch_id or wait.customer_id != customer_id or "lock" not in actions:
+        raise Conflict("operation.reused", field="operation_id", operation_id=op)
+    position = next((i + 1 for i, w in enumerate(_waitlist(s, launch_id)) if w.id == wait.id),
+                    None)
+    return LaunchOpResult(op, launch_id, customer_id, "waitlist", 0, None,
+                          _balance(s, launch_id, customer_id).held,
+                          waitlist_position=position, replayed=True)
 
 
 def _audit(s: Session, actor: Actor, action: str, r: LaunchOpResult, **extra) -> None:
@@ -704,7 +721,8 @@ def record_lock(db: Database, actor: Actor, launch_id: int, customer_id: int,
                 raise Conflict("launch.already_waiting", field="customer_id",
                                position=[w.id for w in live].index(own.id) + 1)
             s.add(LaunchWaitlist(store_id=actor.store_id, launch_id=ln.id, customer_id=c.id,
-                                 staff_id=credited, status="waiting", at=at, updated_at=at))
+                                 staff_id=credited, status="waiting", at=at, updated_at=at,
+                                 operation_id=op))
             s.flush()
             r = LaunchOpResult(op, ln.id, c.id, "waitlist", 0, None, current.held,
                                waitlist_position=place.waitlist_position)

@@ -158,3 +158,6 @@ class LaunchWaitlist(Base):
     status: Mapped[str] = mapped_column(String(10), default="waiting")
     at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # The lock request that queued the customer, so its retry is recognised (None: queued by
+    # the demo or before operation ids were kept here).
+    operation_id: Mapped[str | None] = mapped_column(String(64))

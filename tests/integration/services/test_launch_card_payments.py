@@ -35,3 +35,24 @@ def test_a_plain_top_up_is_still_reversible(db: Database, store: Actor) -> None:
     stored_value.top_up(db, store, c, 500 * YUAN, "cash", top)
     stored_value.reverse(db, store, top, op())
     assert stored_value.get_balance(db, store, c).total == 0
+
+
+def test_a_retried_lock_that_was_queued_answers_with_its_place(db: Database, store: Actor) -> None:
+    from sqlalchemy import func, select
+
+    from opsdesk.db.models.launches import LaunchWaitlist
+
+    lid = open_launch(db, store, capacity=1)
+    first, queued = customer(db, store, 3), customer(db, store, 4)
+    key = op()
+    with clock.frozen(DAY):
+        launches.record_lock(db, store, lid, first, "cash", op())
+        w = launches.record_lock(db, store, lid, queued, "cash", key)
+        again = launches.record_lock(db, store, lid, queued, "cash", key)
+        with pytest.raises(Conflict) as reused:
+            launches.record_lock(db, store, lid, first, "cash", key)
+    assert (w.action, w.waitlist_position, w.replayed) == ("waitlist", 1, False)
+    assert (again.action, again.waitlist_position, again.replayed) == ("waitlist", 1, True)
+    assert reused.value.code == "operation.reused"
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(LaunchWaitlist)) == 1

@@ -128,6 +128,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('operation_id', sa.String(length=64), nullable=True),
     sa.CheckConstraint("status IN ('waiting', 'offered', 'locked', 'withdrawn')", name=op.f('ck_launch_waitlist_status')),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_launch_waitlist_customer_id_customer')),
     sa.ForeignKeyConstraint(['launch_id'], ['launch.id'], name=op.f('fk_launch_waitlist_launch_id_launch')),
