@@ -20,6 +20,7 @@ REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0
 HEAD = REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATION_LOCK = 7_214_009  # advisory lock key (PostgreSQL) held while migrating
 
 
 class State(Enum):
@@ -139,6 +140,10 @@ def upgrade(engine) -> None:  # noqa: ANN001
             # The pragma only takes effect outside a transaction; the check below replaces it.
             conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         with conn.begin():
+            if not sqlite:
+                # Two desks starting a newer OpsDesk at once: one migrates while the other waits
+                # here, then finds the schema already at head (the lock ends with the commit).
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             if sqlite:
