@@ -2,7 +2,8 @@
 
 Portable to PostgreSQL: SQLAlchemy Core only, no date functions in SQL. Every period and bucket
 boundary is computed in Python and passed as a parameter (half-open ``[start, end)`` datetimes);
-monthly buckets are a ``CASE`` over the boundaries, per-day windows a ``VALUES`` list.
+comparison and trend buckets are one query each (no per-row ``CASE``, no sort by bucket), daily
+revenue a ``CASE`` over the boundaries, per-day windows a ``VALUES`` list.
 
 Indexes each query leans on: ``ix_customer_store_created_id`` (cohorts, new customers),
 ``ix_visit_store_at`` (visits in a period, covering staff and customer), ``ix_sale_store_at``
