@@ -10,7 +10,7 @@ members as on two hundred.
   10 %, split among the people by their share of it, months flat (nothing earlier to learn a
   season from);
 * this year: the forecast line of seed 004 (last year grown by the median month-on-month-a-year
-  change), never below last year's actual, split by last year's share, months by the latest
+  change), never below last year's actual nor above it by more than 30 %, split by last year's share, months by the latest
   12 known months when there are 12, weekends weighing 1.5; revised at the start of the second
   half with 5 % more.
 """
@@ -123,7 +123,10 @@ def step_targets(ctx: DemoContext, progress: Progress) -> None:
             b = baselines(data.store_history[ind], year)
         except ValidationError:
             continue
-        totals[ind] = max(b.forecast.value, b.starting.value)
+        # A young demo store's first months grow from nothing, which would make the trend
+        # promise several times last year; a shop owner would not sign that, so at most +30 %.
+        totals[ind] = max(min(b.forecast.value, apply_rate(b.starting.value, "1.3")),
+                          b.starting.value)
     plan = _plan(data, year, totals, latest, people, seasonal=True)
     if plan is not None:
         first = max(ctx.start, date(year - 1, 12, 28))

@@ -100,7 +100,7 @@ def test_home_page_screenshot(qtbot, qapp, resources, db, demo_owner, context_fo
         qtbot.wait(50)
     folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    out = folder / f"home_{login}_zh_CN.png"
+    out = folder / f"home_{'owner' if login == 'owner' else 'front_desk'}_zh_CN.png"
     assert window.grab().save(str(out))
     assert distinct_colours(QImage(str(out))) > 20
     assert page.title.text().startswith("今日一览")
@@ -126,7 +126,7 @@ def test_dashboard_screenshot(qtbot, qapp, resources, demo_owner, context_for, t
         qtbot.wait(80)
     folder = Path(os.environ.get("OPSDESK_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    out = folder / f"dashboard_{tab}_zh_CN.png"
+    out = folder / f"{('dashboard', 'dashboard_comparisons', 'dashboard_growth', 'dashboard_check')[tab]}_zh_CN.png"
     assert window.grab().save(str(out))
     image = QImage(str(out))
     assert (image.width(), image.height()) == SIZE
