@@ -121,6 +121,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     pe.add_argument("--year", type=int, required=True, metavar="Y")
     pe.add_argument("--out", type=Path, required=True, metavar="FILE", help=".xlsx or .pdf")
     pe.add_argument("--db", required=True, metavar="PATH|URL")
+    pe.add_argument("--lang", metavar="LANG", default=None,
+                    help="language of the labels, e.g. zh_CN (default: the system's)")
 
     sl = sub.add_parser("slips", help="print a month's incentive slips to a PDF",
                         description="Write the slips of the month's pay run (one person per "
@@ -309,9 +311,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    # Qt only for the translations (QtCore, no window), as for the report.
+    from PySide6.QtCore import QCoreApplication
+
+    from opsdesk.app.paths import resources_dir
     from opsdesk.db import clock
+    from opsdesk.ui import i18n
     from opsdesk.ui.pages.targets.exporting import build_report, write_report
 
+    app = QCoreApplication.instance() or QCoreApplication([])
+    i18n.install(app, i18n.resolve(args.lang), resources_dir())
     db = _open_existing(args.db)
     write_report(build_report(db, _store_actor(db), args.year, clock.now().date()), args.out)
     print(f"plan {args.year} written to {args.out}")
