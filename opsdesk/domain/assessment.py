@@ -19,6 +19,13 @@ for more than ``(cap − 1) × weight`` of shortfalls elsewhere.
 :func:`opsdesk.domain.incentives.performance_factor` turns the total into the performance-pay
 multiplier (``score / 100``, capped there too).
 
+Other codes a template may use: AUTO ``new_members``, ``deals``, ``revenue`` (the person's),
+``store_revenue_attainment`` (the whole store's revenue net of refunds against the sum of the
+plan's revenue targets: for the manager, whose own sales are few), ``store_new_members``
+(every member registered in the store that month: the front desk's count) and MANUAL
+``plan_follow_through`` (how well the month's plan was followed up, scored by the owner). A
+template may belong to the store (every position without its own) or to one position.
+
 Units are the caller's as long as target and actual share them: counts for visits, fen for
 revenue (so "revenue attainment" is revenue / revenue target), points for attitude (the default
 target 10 means "out of 10").
@@ -44,6 +51,7 @@ several at once are raised as ``validation.fields``):
 * ``assessment.manual_missing`` - "The manager has not scored this item yet."
 * ``assessment.auto_missing`` - "No figure was found for this item."
 * ``assessment.not_manual`` - "This item is counted from the records and cannot be typed in."
+* ``assessment.unknown_position`` - "This position is not in the store."
 * ``rate.invalid`` (``text``) - "Enter a number."
 """
 
@@ -60,6 +68,8 @@ from opsdesk.domain.incentives import Ratio, to_ratio
 from opsdesk.domain.money import round_half_up
 
 TOTAL_WEIGHT = 100
+# Items whose default target may be 0 ("only the plan's target counts").
+PLAN_ONLY_CODES = ("revenue_attainment", "store_revenue_attainment")
 DEFAULT_CAP = Decimal("1.2")
 CAP_MIN, CAP_MAX = 1, 3
 CODE_MAX = 40

@@ -1,4 +1,4 @@
-"""Assessments (考核): the store's KPI template and each person's monthly score with its breakdown.
+"""Assessments (考核): the KPI templates (the store's, and a position's own) and each person's monthly score with its breakdown.
 
 API (each call one transaction):
 
@@ -6,13 +6,18 @@ API (each call one transaction):
   (visits 20, effective visits 20, new customers 20, second follow-ups 15, revenue attainment 15,
   attitude 10 scored by the manager) when none were saved. Everyone may read it: the rules that
   steer behaviour are meant to be seen.
-* ``save_template(db, actor, [ItemInput])`` - owner (``pay.manage``); weights must add up to 100
-  (``assessment.weights_sum``), every default target above 0; nothing saved otherwise.
+* ``get_template(db, actor, position_id)`` - that position's own items if it has them, else the
+  store's: the store's template is the fallback for every position without its own.
+* ``save_template(db, actor, [ItemInput], position_id=None)`` - owner (``pay.manage``): the
+  store's template, or a position's own; weights must add up to 100 (``assessment.weights_sum``),
+  every default target above 0; nothing saved otherwise (``assessment.unknown_position``).
+* ``drop_template(db, actor, position_id)`` - owner: the position goes back to the store's.
+* ``template_positions`` / ``own_template_positions`` - the positions and which have their own.
 * ``set_manual(db, actor, staff_id, year, month, {code: value})`` - owner or manager
   (``assessments.score``): the manual items (attitude, out of the item's target) for one person;
   refused for a month whose pay run is locked (``pay_run.locked``).
 * ``refresh_month(db, actor, year, month) -> list[AssessmentView]`` - owner or manager: scores
-  everyone on the payroll from the records and the manual entries and keeps score and breakdown.
+  everyone on the payroll, each on their position's template (``staff.position_id``), from the records and the manual entries and keeps score and breakdown.
 * ``month_assessments(db, actor, year, month) -> list[AssessmentView]`` - the kept results;
   owner and manager see everyone, others their own (``pay.view_own``).
 
@@ -38,7 +43,7 @@ from sqlalchemy.orm import Session
 
 from opsdesk.db import clock
 from opsdesk.db.engine import Database
-from opsdesk.db.models import Staff
+from opsdesk.db.models import Position, Staff
 from opsdesk.db.models.incentives import (
     Assessment,
     AssessmentItem,
@@ -106,23 +111,87 @@ def check_month(year: int, month: int) -> None:
         raise ValidationError("pay_run.month_invalid", field="month")
 
 
-def _items(s: Session, store_id: int) -> list[ItemRow]:
-    rows = s.scalars(select(AssessmentItem).where(AssessmentItem.store_id == store_id)
-                     .order_by(AssessmentItem.sort, AssessmentItem.id)).all()
-    if not rows:
-        return [ItemRow(it.code, to_ratio(it.weight), it.source, to_ratio(it.cap),
-                        ratio_from_text(DEFAULT_TARGETS.get(it.code, "1")))
-                for it in da.DEFAULT_ITEMS]
-    return [ItemRow(r.code, ratio_from_text(r.weight), da.KpiSource(r.source),
-                    ratio_from_text(r.cap), ratio_from_text(r.default_target)) for r in rows]
+def _row(r: AssessmentItem) -> ItemRow:
+    return ItemRow(r.code, ratio_from_text(r.weight), da.KpiSource(r.source),
+                   ratio_from_text(r.cap), ratio_from_text(r.default_target))
 
 
-def get_template(db: Database, actor: Actor) -> list[ItemRow]:
+def _defaults() -> list[ItemRow]:
+    return [ItemRow(it.code, to_ratio(it.weight), it.source, to_ratio(it.cap),
+                    ratio_from_text(DEFAULT_TARGETS.get(it.code, "1")))
+            for it in da.DEFAULT_ITEMS]
+
+
+def _templates(s: Session, store_id: int) -> dict[int | None, list[ItemRow]]:
+    """Every saved template of the store in one query: ``None`` the store's (seed 004's
+    defaults when none was saved), else a position's own."""
+    out: dict[int | None, list[ItemRow]] = {}
+    for r in s.scalars(select(AssessmentItem).where(AssessmentItem.store_id == store_id)
+                       .order_by(AssessmentItem.sort, AssessmentItem.id)):
+        out.setdefault(r.position_id, []).append(_row(r))
+    if None not in out:
+        out[None] = _defaults()
+    return out
+
+
+def _items(s: Session, store_id: int, position_id: int | None = None) -> list[ItemRow]:
+    """The position's own template if it has one, else the store's (or the defaults)."""
+    if position_id is not None:
+        rows = s.scalars(select(AssessmentItem).where(
+            AssessmentItem.store_id == store_id, AssessmentItem.position_id == position_id)
+            .order_by(AssessmentItem.sort, AssessmentItem.id)).all()
+        if rows:
+            return [_row(r) for r in rows]
+    rows = s.scalars(select(AssessmentItem).where(
+        AssessmentItem.store_id == store_id, AssessmentItem.position_id.is_(None))
+        .order_by(AssessmentItem.sort, AssessmentItem.id)).all()
+    return [_row(r) for r in rows] if rows else _defaults()
+
+
+def _check_position(s: Session, store_id: int, position_id: int | None) -> None:
+    if position_id is None:
+        return
+    p = s.get(Position, position_id) if isinstance(position_id, int) \
+        and not isinstance(position_id, bool) else None
+    if p is None or p.store_id != store_id:
+        raise ValidationError("assessment.unknown_position", field="position_id")
+
+
+def get_template(db: Database, actor: Actor, position_id: int | None = None) -> list[ItemRow]:
     with db.read() as s:
-        return _items(s, actor.store_id)
+        return _items(s, actor.store_id, position_id)
 
 
-def save_template(db: Database, actor: Actor, items: Sequence[ItemInput]) -> list[ItemRow]:
+def template_positions(db: Database, actor: Actor) -> list[tuple[int, str, bool]]:
+    """Every position of the store (active ones, and any that has a template) as
+    ``(id, name, has its own template)``, in the organisation's order."""
+    with db.read() as s:
+        own = set(s.scalars(select(AssessmentItem.position_id).where(
+            AssessmentItem.store_id == actor.store_id,
+            AssessmentItem.position_id.is_not(None)).distinct()))
+        rows = s.execute(select(Position.id, Position.name, Position.active).where(
+            Position.store_id == actor.store_id).order_by(Position.sort, Position.id)).all()
+        return [(pid, name, pid in own) for pid, name, active in rows if active or pid in own]
+
+
+def own_template_positions(db: Database, actor: Actor) -> set[int]:
+    """The positions that have their own template."""
+    with db.read() as s:
+        return {pid for pid in s.scalars(select(AssessmentItem.position_id).where(
+            AssessmentItem.store_id == actor.store_id,
+            AssessmentItem.position_id.is_not(None)).distinct())}
+
+
+def _position_clause(store_id: int, position_id: int | None):  # noqa: ANN202
+    where = AssessmentItem.store_id == store_id
+    if position_id is None:
+        return where & AssessmentItem.position_id.is_(None)
+    return where & (AssessmentItem.position_id == position_id)
+
+
+def save_template(db: Database, actor: Actor, items: Sequence[ItemInput],
+                  position_id: int | None = None) -> list[ItemRow]:
+    """Save the store's template (``position_id`` None) or a position's own template."""
     audit.require(db, actor, Permission.PAY_MANAGE, "assessment.template.save")
     kpis = []
     c = Collector()
@@ -137,22 +206,37 @@ def save_template(db: Database, actor: Actor, items: Sequence[ItemInput]) -> lis
         if t is not None and t < 0:
             c.errors.setdefault(it.code, ValidationError("assessment.target_invalid",
                                                          field=it.code))
-        elif t == 0 and (src is da.KpiSource.MANUAL or it.code != "revenue_attainment"):
+        elif t == 0 and (src is da.KpiSource.MANUAL or it.code not in da.PLAN_ONLY_CODES):
             c.errors.setdefault(it.code, ValidationError("assessment.target_invalid",
                                                          field=it.code))
     da.validate_items(kpis)
     c.done()
     with db.write() as s:
-        s.execute(delete(AssessmentItem).where(AssessmentItem.store_id == actor.store_id))
+        _check_position(s, actor.store_id, position_id)
+        s.execute(delete(AssessmentItem).where(_position_clause(actor.store_id, position_id)))
         for i, (it, k) in enumerate(zip(items, kpis, strict=True)):
-            s.add(AssessmentItem(store_id=actor.store_id, code=k.code,
+            s.add(AssessmentItem(store_id=actor.store_id, position_id=position_id, code=k.code,
                                  weight=ratio_text(k.weight), source=k.source.value,
                                  cap=ratio_text(k.cap),
                                  default_target=ratio_text(it.default_target), sort=i))
         s.flush()
         audit.record_as(s, actor, "assessment.template.save",
+                        f"position:{position_id}" if position_id is not None else "",
                         detail={"items": [k.code for k in kpis]})
-        return _items(s, actor.store_id)
+        return _items(s, actor.store_id, position_id)
+
+
+def drop_template(db: Database, actor: Actor, position_id: int) -> list[ItemRow]:
+    """Remove a position's own template: its people are scored on the store's again. Returns the
+    store's template."""
+    audit.require(db, actor, Permission.PAY_MANAGE, "assessment.template.drop")
+    with db.write() as s:
+        if position_id is None:
+            raise ValidationError("assessment.unknown_position", field="position_id")
+        _check_position(s, actor.store_id, position_id)
+        s.execute(delete(AssessmentItem).where(_position_clause(actor.store_id, position_id)))
+        audit.record_as(s, actor, "assessment.template.drop", f"position:{position_id}")
+        return _items(s, actor.store_id, None)
 
 
 def run_locked(s: Session, store_id: int, year: int, month: int) -> bool:
@@ -177,7 +261,7 @@ def set_manual(db: Database, actor: Actor, staff_id: int, year: int, month: int,
         if person is None or person.store_id != actor.store_id:
             raise ValidationError("assessment.unknown_staff", field="staff_id")
         _refuse_locked(s, actor.store_id, year, month)
-        items = {it.code: it for it in _items(s, actor.store_id)}
+        items = {it.code: it for it in _items(s, actor.store_id, person.position_id)}
         c = Collector()
         clean: dict[str, Fraction] = {}
         for code, v in values.items():
@@ -253,8 +337,15 @@ def score_people(s: Session, actor: Actor, year: int, month: int,
                  targets: Mapping[int, Mapping[str, int]]) -> list[AssessmentView]:
     """Score each person from the records and their kept manual entries; keep the result
     (inside the caller's write transaction)."""
-    items = _items(s, actor.store_id)
+    templates = _templates(s, actor.store_id)
     ids = [p[0] for p in people]
+    positions = dict(s.execute(select(Staff.id, Staff.position_id).where(
+        Staff.store_id == actor.store_id, Staff.id.in_(ids))).all()) if ids else {}
+    store_net = max(0, sum(fig.revenue.values()) - sum(fig.refunds.values()))
+    store_target = sum(pay_figures.revenue_target(dict(t)) or 0 for t in targets.values())
+    registered = pay_figures.store_new_members(
+        s, actor.store_id, *pay_figures.month_range(year, month)) if any(
+        it.code == "store_new_members" for items in templates.values() for it in items) else 0
     rows = {a.staff_id: a for a in s.scalars(select(Assessment).where(
         Assessment.store_id == actor.store_id, Assessment.year == year,
         Assessment.month == month, Assessment.staff_id.in_(ids)))} if ids else {}
@@ -277,11 +368,17 @@ def score_people(s: Session, actor: Actor, year: int, month: int,
             s.flush()
         lines: list[LineView] = []
         complete = True
+        items = templates.get(positions.get(sid)) or templates[None]
         for it in items:
             if it.source is da.KpiSource.MANUAL:
                 raw = manual.get((a.id, it.code))
                 actual = None if raw is None else ratio_from_text(raw)
                 target: Fraction | None = it.default_target
+            elif it.code == "store_new_members":
+                actual, target = Fraction(registered), it.default_target
+            elif it.code == "store_revenue_attainment":
+                actual = Fraction(store_net)
+                target = Fraction(store_target) if store_target else (it.default_target or None)
             else:
                 got = _auto_actual(it.code, sid, fig)
                 actual = None if got is None else Fraction(got)

@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 from opsdesk.db import clock
 from opsdesk.db.models import Position, Staff
 from opsdesk.db.models.incentives import Assessment, AssessmentLine
+from opsdesk.domain.assessment import KpiSource
 from opsdesk.domain.incentives import (
     Bracket,
     CommissionMode,
@@ -26,11 +27,12 @@ from opsdesk.domain.incentives import (
     MentorRule,
     PayScheme,
 )
-from opsdesk.services import contests, incentives, pay_runs
+from opsdesk.services import assessments, contests, incentives, pay_runs
 from opsdesk.services.demo import DemoContext, Progress, _rebuild_indexes
 
 YUAN = 100
 K = 1000 * YUAN
+FRONT_DESK_TARGET = 100  # members registered in a month (the demo store: 90 to 150)
 
 SCHEMES: dict[str, PayScheme] = {
     "店长": PayScheme(base_pay=6500 * YUAN, responsibility_pay=1500 * YUAN,
@@ -50,6 +52,22 @@ SCHEMES: dict[str, PayScheme] = {
                     new_member_bonus=10 * YUAN),
 }
 LOCKED_MONTHS = 3
+
+_I = assessments.ItemInput
+# The posts that do not sell are scored on what their job is (seed 000: assessment per department
+# and position); the sellers keep the store template (seed 004's behaviour items).
+TEMPLATES: dict[str, list[assessments.ItemInput]] = {
+    # The manager answers for the whole store's revenue against the plan, and for running it.
+    "店长": [_I("store_revenue_attainment", 40, "auto", "1.2", 0),
+           _I("plan_follow_through", 30, "manual", 1, 10),
+           _I("attitude", 30, "manual", 1, 10)],
+    # Plan tracking: follow-through scored by the owner, and attitude.
+    "计划专员": [_I("plan_follow_through", 60, "manual", 1, 10),
+             _I("attitude", 40, "manual", 1, 10)],
+    # The front desk registers the walk-ins as members, and greets everyone.
+    "前台": [_I("store_new_members", 50, "auto", "1.2", FRONT_DESK_TARGET),
+           _I("attitude", 50, "manual", 1, 10)],
+}
 
 
 def _months_before(today: date, n: int) -> list[tuple[int, int]]:
@@ -88,6 +106,9 @@ def step_incentives(ctx: DemoContext, progress: Progress) -> None:
     for name, scheme in SCHEMES.items():
         if name in by_name:
             incentives.save_position_scheme(db, owner, by_name[name], scheme)
+    for name, items in TEMPLATES.items():
+        if name in by_name:
+            assessments.save_template(db, owner, items, by_name[name])
     incentives.save_promotion_levels(db, owner, [
         incentives.LevelInput("consultant", "顾问", 1, months=1, min_attainment="0.6"),
         incentives.LevelInput("senior", "资深顾问", 2, months=3, min_attainment=1),
@@ -97,6 +118,11 @@ def step_incentives(ctx: DemoContext, progress: Progress) -> None:
     with db.read() as s:
         staff = s.execute(select(Staff.id, Staff.login, Staff.role, Staff.position)
                           .where(Staff.store_id == store)).all()
+        position_of = dict(s.execute(select(Staff.id, Staff.position_id)
+                                     .where(Staff.store_id == store)).all())
+    manual_items = {pid: [it for it in assessments.get_template(db, owner, pid)
+                          if it.source is KpiSource.MANUAL]
+                    for pid in set(position_of.values())}
     for sid, _login, role, title in staff:
         if role == "sales":
             incentives.set_staff_level(db, owner, sid,
@@ -104,7 +130,8 @@ def step_incentives(ctx: DemoContext, progress: Progress) -> None:
     months = _months_before(ctx.today, LOCKED_MONTHS)
     payroll = [sid for sid, _l, role, _t in staff if role != "owner"]
     sellers = [sid for sid, _l, role, _t in staff if role == "sales"]
-    # The manager's attitude scores for each month (the automatic items count themselves).
+    # The manual scores for each month (attitude, plan follow-through: out of 10, entered by
+    # the manager or the owner); the automatic items count themselves.
     with db.write() as s:
         for y, m in months + [(ctx.today.year, ctx.today.month)]:
             for sid in payroll:
@@ -112,9 +139,12 @@ def step_incentives(ctx: DemoContext, progress: Progress) -> None:
                                updated_by=ctx.staff_ids.get("chenjing"))
                 s.add(a)
                 s.flush()
-                s.add(AssessmentLine(store_id=store, assessment_id=a.id, code="attitude",
-                                     source="manual", weight="10", cap="1", target="10",
-                                     actual=str(rng.choice((7, 8, 8, 9, 9, 10)))))
+                for it in manual_items[position_of.get(sid)]:
+                    s.add(AssessmentLine(
+                        store_id=store, assessment_id=a.id, code=it.code, source="manual",
+                        weight=incentives.ratio_text(it.weight), cap=incentives.ratio_text(it.cap),
+                        target=incentives.ratio_text(it.default_target),
+                        actual=str(rng.choice((7, 8, 8, 9, 9, 10)))))
     # A monthly deals PK among the sellers in the last locked month.
     y, m = months[-1]
     first = date(y, m, 1)

@@ -117,6 +117,12 @@ def new_members_between(s: Session, store_id: int, lo: datetime, hi: datetime) -
     return {r[0]: int(r[1]) for r in rows}
 
 
+def store_new_members(s: Session, store_id: int, lo: datetime, hi: datetime) -> int:
+    """Every member registered in the store over [lo, hi), whoever looks after them."""
+    return int(s.scalar(select(func.count()).select_from(Customer).where(
+        Customer.store_id == store_id, Customer.created_at >= lo, Customer.created_at < hi)) or 0)
+
+
 def new_members_by_staff(s: Session, store_id: int, year: int, month: int) -> dict[int, int]:
     return new_members_between(s, store_id, *month_range(year, month))
 

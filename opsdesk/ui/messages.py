@@ -398,6 +398,7 @@ MESSAGES: dict[str, str] = {
     "pay_entry.source_required": QT_TRANSLATE_NOOP("Errors", "Name the locked month this adjustment corrects, e.g. 2026-03."),
     "pay_entry.unknown": QT_TRANSLATE_NOOP("Errors", "This entry no longer exists; refresh the list."),
     "assessment.unknown_staff": QT_TRANSLATE_NOOP("Errors", "Choose a person of this store."),
+    "assessment.unknown_position": QT_TRANSLATE_NOOP("Errors", "Choose a position of this store."),
     "contest.name_required": QT_TRANSLATE_NOOP("Errors", "Give the contest a name."),
     "contest.metric_invalid": QT_TRANSLATE_NOOP("Errors", "Choose what the contest counts: visits, deals, revenue or new members."),
     "contest.period_invalid": QT_TRANSLATE_NOOP("Errors", "The contest ends before it starts."),

@@ -90,6 +90,18 @@
         <source>Attitude</source>
         <translation>工作态度</translation>
     </message>
+    <message>
+        <source>Store revenue attainment</source>
+        <translation>全店业绩达成</translation>
+    </message>
+    <message>
+        <source>Plan follow-through</source>
+        <translation>计划执行跟进</translation>
+    </message>
+    <message>
+        <source>Members registered (store)</source>
+        <translation>全店新会员登记</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentTab</name>
@@ -2794,7 +2806,7 @@ Details were written to %1</source>
     </message>
     <message>
         <source>Choose a position of this store.</source>
-        <translation>请选择本店的职位。</translation>
+        <translation>请选择本店的岗位。</translation>
     </message>
     <message>
         <source>Choose a person of this store.</source>
@@ -4885,6 +4897,10 @@ Details were written to %1</source>
     <message>
         <source>Score</source>
         <translation>得分</translation>
+    </message>
+    <message>
+        <source>Not on this person&apos;s assessment</source>
+        <translation>不在此人的考核项中</translation>
     </message>
     <message>
         <source>Type the score out of %1</source>
@@ -8516,6 +8532,14 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
 <context>
     <name>TemplateEditor</name>
     <message>
+        <source>Use the store template</source>
+        <translation>改用全店模板</translation>
+    </message>
+    <message>
+        <source>Remove this position&apos;s own items: its people are scored on the store template again</source>
+        <translation>删除该岗位自己的考核项：该岗位人员重新按全店模板考核</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -8552,6 +8576,30 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
         <translation>权重以 100 分计。自动项目根据记录统计；人工项目由店长每月评分。目标填 0 表示只按计划中的目标考核。</translation>
     </message>
     <message>
+        <source>&amp;Template for:</source>
+        <translation>考核模板适用于(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Store template (all positions without their own)</source>
+        <translation>全店模板（适用于没有自己模板的所有岗位）</translation>
+    </message>
+    <message>
+        <source>%1 (own template)</source>
+        <translation>%1（自有模板）</translation>
+    </message>
+    <message>
+        <source>Every position without its own template is scored on these items.</source>
+        <translation>没有自己模板的岗位都按这些考核项评分。</translation>
+    </message>
+    <message>
+        <source>This position has its own items.</source>
+        <translation>该岗位有自己的考核项。</translation>
+    </message>
+    <message>
+        <source>This position uses the store template; saving here gives it its own items.</source>
+        <translation>该岗位使用全店模板；在此保存即为其建立自己的考核项。</translation>
+    </message>
+    <message>
         <source>automatically</source>
         <translation>自动统计</translation>
     </message>
@@ -8566,6 +8614,10 @@ The current data is kept as a backup first. OpsDesk closes afterwards; start it 
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Back to the store template.</source>
+        <translation>已改回全店模板。</translation>
     </message>
 </context>
 <context>

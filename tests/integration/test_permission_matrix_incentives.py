@@ -84,6 +84,14 @@ MATRIX: dict[str, tuple[set[Role], Callable[[World, Actor], object]]] = {
         assessments.ItemInput(i.code, i.weight, i.source, i.cap, i.default_target)
         for i in assessments.get_template(w.db, a)])),
     "assessment.template.view": (ALL, lambda w, a: assessments.get_template(w.db, a)),
+    "assessment.template.save (a position's)": ({O}, lambda w, a: assessments.save_template(
+        w.db, a, [assessments.ItemInput("new_customers", 50, "auto", 1, 20),
+                  assessments.ItemInput("attitude", 50, "manual", 1, 10)],
+        w.p.positions["desk"])),
+    "assessment.template.view (a position's)": (ALL, lambda w, a: assessments.get_template(
+        w.db, a, w.p.positions["desk"])),
+    "assessment.template.drop": ({O}, lambda w, a: assessments.drop_template(
+        w.db, a, w.p.positions["desk"])),
     "assessment.score": ({O, M}, lambda w, a: assessments.set_manual(
         w.db, a, w.p.seller.staff_id, YEAR, 5, {"attitude": 9})),
     "assessment.refresh": ({O, M}, lambda w, a: assessments.refresh_month(w.db, a, YEAR, 5)),

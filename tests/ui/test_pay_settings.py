@@ -304,3 +304,41 @@ def test_scheme_editor_screenshot(qtbot, qapp, resources, owner: Actor, context_
     assert window.grab().save(str(out))
     image = QImage(str(out))
     assert image.width() == 1180
+
+
+def test_kpi_template_per_position(qtbot, owner: Actor, context_for) -> None:  # noqa: ANN001
+    from opsdesk.services import assessments
+
+    page = open_page(qtbot, context_for(owner))
+    ed = page.settings_tabs["assessment"].template
+    db = page.ctx.db
+    names = [ed.position.itemText(i) for i in range(ed.position.count())]
+    assert names[0] == "Store template (all positions without their own)"
+    assert ed.position_id() is None and not ed.drop_btn.isEnabled()
+    store = assessments.get_template(db, owner)
+    # The demo's manager has its own items; a seller's position uses the store's.
+    manager = position_id(db, owner, "店长")
+    ed.select_position(manager)
+    codes = [ed.code(r) for r in range(ed.table.rowCount())]
+    assert codes == ["store_revenue_attainment", "plan_follow_through", "attitude"]
+    assert ed.drop_btn.isEnabled()
+    seller = position_id(db, owner, "顾问")
+    ed.select_position(seller)
+    assert [ed.code(r) for r in range(ed.table.rowCount())] == [i.code for i in store]
+    assert not ed.drop_btn.isEnabled()
+    # Saving gives the seller's position its own items; the store's stay as they were.
+    ed.table.item(0, 1).setText("25")
+    assert not ed.save()
+    assert "add up to 105" in ed.error.text()
+    assert assessments.get_template(db, owner, seller) == store
+    ed.table.item(1, 1).setText("15")
+    assert ed.save(), ed.error.text()
+    assert ed.position_id() == seller and ed.drop_btn.isEnabled()
+    assert "(own template)" in ed.position.currentText()
+    assert {i.code: i.weight for i in assessments.get_template(db, owner, seller)}["visits"] == 25
+    assert assessments.get_template(db, owner) == store
+    # Back to the store template.
+    assert ed.drop()
+    assert assessments.get_template(db, owner, seller) == store
+    assert not ed.drop_btn.isEnabled()
+    assert seller not in assessments.own_template_positions(db, owner)

@@ -68,15 +68,17 @@ class PayScheme(Base):
 
 
 class AssessmentItem(Base):
-    """A store's assessment template: KPI items whose weights add up to 100."""
+    """An assessment template: KPI items whose weights add up to 100. ``position_id`` NULL: the
+    store's template (for every position without its own); else that position's own template."""
 
     __tablename__ = "assessment_item"
     __table_args__ = (
-        UniqueConstraint("store_id", "code"),
+        UniqueConstraint("store_id", "position_id", "code"),
         CheckConstraint("source IN ('auto', 'manual')", name="source"),
     )
     id: Mapped[int] = pk()
     store_id: Mapped[int] = store_fk()
+    position_id: Mapped[int | None] = mapped_column(ForeignKey("position.id"), index=True)
     code: Mapped[str] = mapped_column(String(40))
     weight: Mapped[str] = mapped_column(String(20))
     source: Mapped[str] = mapped_column(String(10), default="auto")

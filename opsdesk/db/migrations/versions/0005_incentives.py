@@ -25,6 +25,7 @@ def upgrade() -> None:
     op.create_table('assessment_item',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('store_id', sa.Integer(), nullable=False),
+    sa.Column('position_id', sa.Integer(), nullable=True),
     sa.Column('code', sa.String(length=40), nullable=False),
     sa.Column('weight', sa.String(length=20), nullable=False),
     sa.Column('source', sa.String(length=10), nullable=False),
@@ -32,11 +33,13 @@ def upgrade() -> None:
     sa.Column('default_target', sa.String(length=30), nullable=False),
     sa.Column('sort', sa.Integer(), nullable=False),
     sa.CheckConstraint("source IN ('auto', 'manual')", name=op.f('ck_assessment_item_source')),
+    sa.ForeignKeyConstraint(['position_id'], ['position.id'], name=op.f('fk_assessment_item_position_id_position')),
     sa.ForeignKeyConstraint(['store_id'], ['store.id'], name=op.f('fk_assessment_item_store_id_store')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment_item')),
-    sa.UniqueConstraint('store_id', 'code', name=op.f('uq_assessment_item_store_id_code'))
+    sa.UniqueConstraint('store_id', 'position_id', 'code', name=op.f('uq_assessment_item_store_id_position_id_code'))
     )
     with op.batch_alter_table('assessment_item', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_assessment_item_position_id'), ['position_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_assessment_item_store_id'), ['store_id'], unique=False)
 
     op.create_table('promotion_level',
@@ -294,5 +297,6 @@ def downgrade() -> None:
     op.drop_table('promotion_level')
     with op.batch_alter_table('assessment_item', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assessment_item_store_id'))
+        batch_op.drop_index(batch_op.f('ix_assessment_item_position_id'))
 
     op.drop_table('assessment_item')

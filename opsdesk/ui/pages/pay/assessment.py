@@ -1,4 +1,5 @@
-"""Assessments (考核): the KPI template the owner sets (items, weights that must add up to 100,
+"""Assessments (考核): the KPI templates the owner sets (the store's, the fallback for every
+position, and a position's own, chosen above the items table) (items, weights that must add up to 100,
 counted automatically or scored by hand) and the manager's monthly scores.
 
 The template table shows the weights' sum as it is typed. The monthly table lists everyone on the
@@ -56,8 +57,11 @@ ITEM_NAMES = {
     "new_members": QT_TRANSLATE_NOOP("Assessment", "New members"),
     "deals": QT_TRANSLATE_NOOP("Assessment", "Deals"),
     "attitude": QT_TRANSLATE_NOOP("Assessment", "Attitude"),
+    "store_revenue_attainment": QT_TRANSLATE_NOOP("Assessment", "Store revenue attainment"),
+    "plan_follow_through": QT_TRANSLATE_NOOP("Assessment", "Plan follow-through"),
+    "store_new_members": QT_TRANSLATE_NOOP("Assessment", "Members registered (store)"),
 }
-MONEY_ITEMS = ("revenue_attainment", "revenue")
+MONEY_ITEMS = ("revenue_attainment", "revenue", "store_revenue_attainment")
 
 
 def item_name(code: str) -> str:
@@ -91,6 +95,16 @@ class TemplateEditor(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.position = QComboBox()
+        self.position.setObjectName("kpi_position")
+        self.position_note = QLabel()
+        self.position_note.setObjectName("kpi_position_note")
+        self.position_note.setStyleSheet("color: #6e7781;")
+        self.drop_btn = QPushButton(self.tr("Use the store template"))
+        self.drop_btn.setObjectName("drop_template")
+        self.drop_btn.setToolTip(self.tr("Remove this position's own items: its people are "
+                                         "scored on the store template again"))
+        self.drop_btn.clicked.connect(self.drop)
         self.table = QTableWidget(0, self.COLS)
         self.table.setObjectName("kpi_items")
         self.table.setHorizontalHeaderLabels([
@@ -130,17 +144,65 @@ class TemplateEditor(QWidget):
         bar.addWidget(self.sum_label, 1)
         bar.addWidget(self.saved)
         bar.addWidget(self.save_btn)
+        caption = QLabel(self.tr("&Template for:"))
+        caption.setBuddy(self.position)
+        pick = QHBoxLayout()
+        pick.addWidget(caption)
+        pick.addWidget(self.position, 1)
+        pick.addWidget(self.drop_btn)
         lay = QVBoxLayout(self)
         lay.addWidget(note)
+        lay.addLayout(pick)
+        lay.addWidget(self.position_note)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.error)
         lay.addLayout(bar)
+        self.fill_positions()
+        self.position.currentIndexChanged.connect(lambda _i: self._picked())
         self.load()
 
+    def position_id(self) -> int | None:
+        return self.position.currentData()
+
+    def fill_positions(self) -> None:
+        keep = self.position_id()
+        self.position.blockSignals(True)
+        self.position.clear()
+        self.position.addItem(self.tr("Store template (all positions without their own)"), None)
+        self.own: set[int] = set()
+        for pid, name, own in assessments.template_positions(self.ctx.db, self.ctx.actor):
+            if own:
+                self.own.add(pid)
+                self.position.addItem(self.tr("%1 (own template)").replace("%1", name), pid)
+            else:
+                self.position.addItem(name, pid)
+        i = self.position.findData(keep)
+        self.position.setCurrentIndex(max(i, 0))
+        self.position.blockSignals(False)
+
+    def _picked(self) -> None:
+        self.error.hide()
+        self.saved.clear()
+        self._mark(None)
+        self.load()
+
+    def select_position(self, position_id: int | None) -> None:
+        self.position.setCurrentIndex(max(self.position.findData(position_id), 0))
+
     def load(self) -> None:
+        pid = self.position_id()
+        if pid is None:
+            self.position_note.setText(self.tr("Every position without its own template is "
+                                               "scored on these items."))
+        elif pid in self.own:
+            self.position_note.setText(self.tr("This position has its own items."))
+        else:
+            self.position_note.setText(self.tr("This position uses the store template; saving "
+                                               "here gives it its own items."))
+        self.drop_btn.setEnabled(pid is not None and pid in self.own)
         self.table.blockSignals(True)
         self.table.setRowCount(0)
-        for it in assessments.get_template(self.ctx.db, self.ctx.actor):
+        for it in assessments.get_template(self.ctx.db, self.ctx.actor, pid):
             self._append(it.code, number_text(it.weight), it.source, percent_text(it.cap),
                          number_text(it.default_target))
         self.table.blockSignals(False)
@@ -245,12 +307,32 @@ class TemplateEditor(QWidget):
         self.saved.clear()
         self._mark(None)
         try:
-            assessments.save_template(self.ctx.db, self.ctx.actor, self.items())
+            assessments.save_template(self.ctx.db, self.ctx.actor, self.items(),
+                                      self.position_id())
         except OpsError as e:
             self.show_error(e)
             return False
+        self.fill_positions()
         self.load()
         self.saved.setText(self.tr("Saved."))
+        return True
+
+    def drop(self) -> bool:
+        """The chosen position goes back to the store template."""
+        self.error.hide()
+        self.saved.clear()
+        self._mark(None)
+        pid = self.position_id()
+        if pid is None:
+            return False
+        try:
+            assessments.drop_template(self.ctx.db, self.ctx.actor, pid)
+        except OpsError as e:
+            self.show_error(e)
+            return False
+        self.fill_positions()
+        self.load()
+        self.saved.setText(self.tr("Back to the store template."))
         return True
 
 
@@ -306,13 +388,29 @@ class MonthScores(QWidget):
     def reload(self) -> None:
         self.error.hide()
         y, m = year_month(self.month)
-        self.items = assessments.get_template(self.ctx.db, self.ctx.actor)
+        store = assessments.get_template(self.ctx.db, self.ctx.actor)
         try:
             self.views = assessments.month_assessments(self.ctx.db, self.ctx.actor, y, m)
         except OpsError as e:
             self.views = []
             self._show_error(message_for(e))
+        self.items = self._columns(store)
         self._fill()
+
+    def _columns(self, store: list[assessments.ItemRow]) -> list[assessments.ItemRow]:
+        """The store template's items, then any other item a person is scored on (their
+        position's own template); the weight only in the header when everyone shares it."""
+        cols = {it.code: it for it in store if not self.views}
+        weights: dict[str, set[Fraction]] = {}
+        for v in self.views:
+            for ln in v.lines:
+                weights.setdefault(ln.code, set()).add(ln.weight)
+                if ln.code not in cols:
+                    cols[ln.code] = assessments.ItemRow(ln.code, ln.weight, ln.source, ln.cap,
+                                                        ln.target or Fraction(0))
+        order = [it.code for it in store] + [c for c in cols if c not in {i.code for i in store}]
+        self.shared = {c for c, w in weights.items() if len(w) == 1}
+        return [cols[c] for c in order if c in cols]
 
     def _cell_text(self, it: assessments.ItemRow, ln: assessments.LineView | None) -> str:
         if ln is None or ln.actual is None:
@@ -328,7 +426,10 @@ class MonthScores(QWidget):
         self.table.blockSignals(True)
         heads = [self.tr("Name")]
         for it in self.items:
-            heads.append(f"{item_name(it.code)} ({number_text(it.weight)})")
+            if not self.views or it.code in self.shared:
+                heads.append(f"{item_name(it.code)} ({number_text(it.weight)})")
+            else:
+                heads.append(item_name(it.code))
         heads.append(self.tr("Score"))
         self.table.clear()
         self.table.setColumnCount(len(heads))
@@ -343,10 +444,15 @@ class MonthScores(QWidget):
             lines = {ln.code: ln for ln in v.lines}
             for c, it in enumerate(self.items, 1):
                 ln = lines.get(it.code)
-                if it.source is da.KpiSource.MANUAL:
-                    cell = QTableWidgetItem(number_text(ln.actual) if ln else "")
+                if ln is None:
+                    cell = QTableWidgetItem("")
+                    cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    cell.setBackground(QColor("#f0f0f0"))
+                    cell.setToolTip(self.tr("Not on this person's assessment"))
+                elif it.source is da.KpiSource.MANUAL:
+                    cell = QTableWidgetItem(number_text(ln.actual))
                     cell.setToolTip(self.tr("Type the score out of %1").replace(
-                        "%1", number_text(it.default_target)))
+                        "%1", number_text(ln.target)))
                 else:
                     cell = QTableWidgetItem(self._cell_text(it, ln))
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -398,7 +504,7 @@ class MonthScores(QWidget):
         for r in range(self.table.rowCount()):
             sid = self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
             for c, it in enumerate(self.items, 1):
-                if it.source is not da.KpiSource.MANUAL:
+                if it.source is not da.KpiSource.MANUAL or it.code not in kept.get(sid, {}):
                     continue
                 text = self.table.item(r, c).text().strip()
                 old = kept.get(sid, {}).get(it.code)
