@@ -42,7 +42,10 @@ def test_import_contracts_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_lint_imports_command_passes() -> None:
-    exe = shutil.which("lint-imports")
+    # The environment's own scripts folder first: the test command runs the venv's python
+    # without activating the venv, so its scripts are not on PATH.
+    here = Path(sys.executable).parent
+    exe = shutil.which("lint-imports", path=str(here)) or shutil.which("lint-imports")
     if exe is None:
         pytest.skip("import-linter's lint-imports is not installed")
     run = subprocess.run([exe, "--no-cache"], cwd=ROOT, env=_env(), capture_output=True,

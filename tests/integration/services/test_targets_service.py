@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from conftest import Shop  # type: ignore[import-not-found]
 from sqlalchemy import func, select
 
 from opsdesk.db import clock
@@ -15,7 +16,6 @@ from opsdesk.domain.roles import Role
 from opsdesk.domain.targets import Indicator, Plan, plan_indicator
 from opsdesk.services import auth, members, sales, staff, stored_value, targets
 from opsdesk.services.context import Actor
-from conftest import Shop  # type: ignore[import-not-found]
 
 YUAN = 100
 
