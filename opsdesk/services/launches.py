@@ -791,17 +791,23 @@ def record_deal(db: Database, actor: Actor, launch_id: int, customer_id: int,
         return r
 
 
+def _begin_refund(db: Database, actor: Actor, action: str, launch_id: int, operation_id: str,
+                  override: bool, reason: str) -> tuple[str, str]:
+    """The checks every refund makes before its transaction: the refund permission, the
+    manager's for going over the launch's rule, and the reason's text."""
+    op = _begin(db, actor, Permission.LAUNCHES_REFUND, action, launch_id, operation_id)
+    if override:
+        audit.require(db, actor, Permission.LAUNCHES_MANAGE, "launch.refund_override",
+                      f"launch:{launch_id}")
+    return op, clean_text(reason, field="reason", max_len=REASON_MAX)
+
+
 def refund_entry(db: Database, actor: Actor, launch_id: int, customer_id: int,
                  amount: int | None, operation_id: str, *, override: bool = False,
                  reason: str = "") -> LaunchOpResult:
     """Pay back (part of) the entry fee under the launch's rule (``None``: what the rule allows
     today), by the method that paid it."""
-    op = _begin(db, actor, Permission.LAUNCHES_REFUND, "launch.entry_refund", launch_id,
-                operation_id)
-    if override:
-        audit.require(db, actor, Permission.LAUNCHES_MANAGE, "launch.refund_override",
-                      f"launch:{launch_id}")
-    text = clean_text(reason, field="reason", max_len=REASON_MAX)
+    op, text = _begin_refund(db, actor, "launch.entry_refund", launch_id, operation_id, override, reason)
     with db.write() as s:
         if done := _replay(s, actor, op, launch_id, customer_id, ("entry_refund",)):
             return done
@@ -834,12 +840,7 @@ def cancel_lock(db: Database, actor: Actor, launch_id: int, customer_id: int,
     """End a lock without a deal: refund ``amount`` of the deposit (``None``: what the rule
     allows today; 0: nothing) by the method that paid it; the rest is forfeited. The freed seat
     is offered to the first on the waiting list."""
-    op = _begin(db, actor, Permission.LAUNCHES_REFUND, "launch.cancel_lock", launch_id,
-                operation_id)
-    if override:
-        audit.require(db, actor, Permission.LAUNCHES_MANAGE, "launch.refund_override",
-                      f"launch:{launch_id}")
-    text = clean_text(reason, field="reason", max_len=REASON_MAX)
+    op, text = _begin_refund(db, actor, "launch.cancel_lock", launch_id, operation_id, override, reason)
     with db.write() as s:
         if done := _replay(s, actor, op, launch_id, customer_id, ("cancel_lock",)):
             return done

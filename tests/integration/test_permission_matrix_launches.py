@@ -129,6 +129,6 @@ def test_every_launch_action_for_every_role(world: World) -> None:
 
 
 def test_the_matrix_names_every_permission_checked_launch_call() -> None:
-    actions = set(re.findall(r"(?:audit\.require|_begin)\([^)]*?\"([a-z_.]+)\"",
+    actions = set(re.findall(r"(?:audit\.require|_begin|_begin_refund)\([^)]*?\"([a-z_.]+)\"",
                              inspect.getsource(launches)))
     assert actions == set(MATRIX), sorted(actions ^ set(MATRIX))

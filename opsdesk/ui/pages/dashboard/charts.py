@@ -57,12 +57,19 @@ def export_png(widget: QWidget, path: str) -> bool:
     return widget.grab().save(path, "PNG")
 
 
-class FunnelChart(pg.PlotWidget):
+class _StillChart(pg.PlotWidget):
+    """A chart to read, not to explore: white, no context menu, no panning or zooming."""
+
     def __init__(self) -> None:
         super().__init__(background="w")
         self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
+
+
+class FunnelChart(_StillChart):
+    def __init__(self) -> None:
+        super().__init__()
         self.setMinimumHeight(200)
         self.hideAxis("left")
         self.hideAxis("bottom")
@@ -114,12 +121,9 @@ class FunnelChart(pg.PlotWidget):
         self.setYRange(-0.6, n - 0.4, padding=0)
 
 
-class ScatterChart(pg.PlotWidget):
+class ScatterChart(_StillChart):
     def __init__(self) -> None:
-        super().__init__(background="w")
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(False, False)
-        self.hideButtons()
+        super().__init__()
         self.setMinimumHeight(200)
         self.showGrid(x=True, y=True, alpha=0.15)
         self.names: list[str] = []
@@ -170,12 +174,9 @@ class ScatterChart(pg.PlotWidget):
             self.addItem(t)
 
 
-class TrendChart(pg.PlotWidget):
+class TrendChart(_StillChart):
     def __init__(self) -> None:
-        super().__init__(background="w")
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(False, False)
-        self.hideButtons()
+        super().__init__()
         self.setMinimumHeight(180)
         self.showGrid(y=True, alpha=0.15)
 
@@ -200,12 +201,9 @@ class TrendChart(pg.PlotWidget):
         self.setYRange(min(0, min(values, default=0)), hi * 1.1, padding=0)
 
 
-class CohortChart(pg.PlotWidget):
+class CohortChart(_StillChart):
     def __init__(self) -> None:
-        super().__init__(background="w")
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(False, False)
-        self.hideButtons()
+        super().__init__()
         self.setMinimumHeight(180)
         self.showGrid(y=True, alpha=0.15)
 
