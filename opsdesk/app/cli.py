@@ -35,16 +35,6 @@ def _iso_date(text: str) -> date:
 
 def _year_month(text: str) -> tuple[int, int]:
     try:
-        y, m = (int(x) for x in text.split("-"))
-        if not (2000 <= y <= 2100 and 1 <= m <= 12):
-            raise ValueError
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a month like 2026-03: {text!r}") from None
-    return y, m
-
-
-def _year_month(text: str) -> tuple[int, int]:
-    try:
         year, month = (int(x) for x in text.split("-"))
         date(year, month, 1)
     except ValueError:
@@ -52,9 +42,8 @@ def _year_month(text: str) -> tuple[int, int]:
     return year, month
 
 
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; ``commands=False`` leaves out the sub-commands, which is all the
-    desktop app's own start needs (building them all costs start-up time)."""
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line (the desktop start reads its own options: ``gui_options``)."""
     p = argparse.ArgumentParser(
         prog="opsdesk",
         description="OpsDesk: systematic store operations, offline. Without a command it starts "
@@ -72,9 +61,6 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
                    help="start the real app, print milliseconds from process start to the first "
                         "window shown, exit 0; without --db on a temporary demo store logged in "
                         "as its owner, with --db at that store's login window")
-    if not commands:
-        p.set_defaults(command=None)
-        return p
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo", help="create a deterministic demo store in an empty database",
@@ -154,14 +140,40 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     return p
 
 
+_GUI_FLAGS = ("--demo", "--smoke")
+_GUI_VALUES = ("--db", "--lang")
+
+
+def gui_options(argv: list[str]) -> argparse.Namespace | None:
+    """The desktop start's own options (``--db``, ``--lang``, ``--demo``, ``--smoke``), read
+    without building a parser, which costs start-up time; ``None`` for anything else (a
+    command, ``--help``, a mistake), which the full parser then handles or explains."""
+    found: dict[str, object] = {"db": None, "lang": None, "demo": False, "smoke": False,
+                                "command": None}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, value = arg.partition("=")
+        if arg in _GUI_FLAGS:
+            found[arg[2:]] = True
+        elif name in _GUI_VALUES:
+            if not eq:
+                i += 1
+                if i >= len(argv) or argv[i].startswith("-"):
+                    return None
+                value = argv[i]
+            found[name[2:]] = value
+        else:
+            return None
+        i += 1
+    return argparse.Namespace(**found)
+
+
 def run(argv: list[str]) -> int:
     # Imported here so that `opsdesk --help` and the GUI path stay quick.
     from opsdesk.domain.errors import OpsError
 
-    args = None
-    if not any(a in COMMANDS or a in ("-h", "--help") for a in argv):
-        args, rest = build_parser(commands=False).parse_known_args(argv)
-        args = None if rest else args
+    args = gui_options(argv)
     if args is None:
         args = build_parser().parse_args(argv)
     if args.command is None:

@@ -63,6 +63,32 @@ def install_excepthook(log_file: Path | None) -> None:
     sys.excepthook = hook
 
 
+def quicken_pyside_import_hook() -> None:
+    """PySide6 looks at every module imported after it for the word "PySide6" (to know which
+    modules may switch its optional features). It reads the source with ``inspect.getsource``,
+    which for a module walks every loaded module to find it: a large part of the import time of
+    the app's own modules, before the first window and again while SQLAlchemy loads. The same
+    question asked of the file's bytes gives the same answer; anything else (a module without a
+    ``.py`` file, another PySide6 whose hook looks different) keeps PySide6's own check."""
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "opsdesk", False):
+        return
+
+    def uses_pyside(module) -> bool:  # noqa: ANN001
+        file = getattr(module, "__file__", None)
+        if not isinstance(file, str) or not file.endswith(".py"):
+            return original(module)
+        try:
+            with open(file, "rb") as f:
+                return b"PySide6" in f.read()
+        except OSError:
+            return original(module)
+
+    uses_pyside.opsdesk = True
+    feature._mod_uses_pyside = uses_pyside
+
+
 def start_gui(args: argparse.Namespace) -> int:
     # The plain-Python modules the first window needs are imported before PySide6: PySide6's
     # import hook reads the source of every module imported after it, which costs start-up time.
@@ -74,6 +100,7 @@ def start_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    quicken_pyside_import_hook()
     from opsdesk.ui import i18n
     from opsdesk.ui.settings import UiSettings
     from opsdesk.ui.startup import StartOptions, Startup
