@@ -26,6 +26,16 @@ def translations_dir() -> Path:
 
 
 def data_dir() -> Path:
+    """The user's data folder for OpsDesk (platformdirs' ``user_data_dir``: ~/.local/share,
+    %LOCALAPPDATA%, ~/Library/Application Support). In the desktop app Qt's own answer for the
+    same folder is used: importing platformdirs costs the start about as much as a Qt widget
+    class, and Qt is loaded already."""
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None:
+        folder = qt.QStandardPaths.writableLocation(
+            qt.QStandardPaths.StandardLocation.GenericDataLocation)
+        if folder:
+            return Path(folder) / APP_NAME
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from opsdesk.domain.errors import OpsError
 from opsdesk.ui.widgets.form import ErrorForm
+
+
+HEADING_STYLE = "qproperty-alignment: AlignCenter; font-weight: bold; font-size: 14pt;"
 
 
 class _LanguageWatch(QObject):
@@ -48,13 +50,9 @@ class LoginWindow(QDialog):
         self._language_watch: _LanguageWatch | None = None
         self.heading = QLabel(store_name)
         self.heading.setObjectName("store_name")
-        f = QFont(self.heading.font())
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        self.heading.setFont(f)
-        # Centred by style sheet: the Qt.AlignmentFlag enum would build Qt's whole enum
-        # namespace before the first window (see i18n.install).
-        self.heading.setStyleSheet("qproperty-alignment: AlignCenter;")
+        # Large, bold and centred by style sheet: Python's QFont type and the Qt.AlignmentFlag
+        # enum would each build a namespace of enums before the first window.
+        self.heading.setStyleSheet(HEADING_STYLE)
         self.form = ErrorForm()
         self.login = QLineEdit(last_login)
         self.login.setObjectName("login_name")

@@ -5,7 +5,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+
+if TYPE_CHECKING:  # its type costs start-up time; windows' geometry is read later
+    from PySide6.QtCore import QByteArray
 
 VERSION = 1
 
@@ -19,6 +24,12 @@ class UiSettings:
         if int(self._s.value("settings_version", 0) or 0) < VERSION:
             self._s.setValue("settings_version", VERSION)
 
+    def _set_str(self, key: str, value: str) -> None:
+        # Only a change is written: QSettings saves the file (with fsync and a lock file) soon
+        # after any setValue, and the start sets the database path and language every time.
+        if self._str(key) != value:
+            self._s.setValue(key, value)
+
     def _str(self, key: str) -> str:
         v = self._s.value(key, "")
         return str(v) if v is not None else ""
@@ -29,7 +40,7 @@ class UiSettings:
 
     @language.setter
     def language(self, value: str) -> None:
-        self._s.setValue("ui/language", value)
+        self._set_str("ui/language", value)
 
     @property
     def db_path(self) -> str:
@@ -37,7 +48,7 @@ class UiSettings:
 
     @db_path.setter
     def db_path(self, value: str) -> None:
-        self._s.setValue("db/path", value)
+        self._set_str("db/path", value)
 
     @property
     def last_login(self) -> str:
@@ -45,10 +56,12 @@ class UiSettings:
 
     @last_login.setter
     def last_login(self, value: str) -> None:
-        self._s.setValue("login/last", value)
+        self._set_str("login/last", value)
 
     def geometry(self, name: str) -> QByteArray | None:
         v = self._s.value(f"geometry/{name}")
+        from PySide6.QtCore import QByteArray
+
         return v if isinstance(v, QByteArray) else None
 
     def set_geometry(self, name: str, value: QByteArray) -> None:
