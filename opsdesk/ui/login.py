@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from opsdesk.domain.errors import OpsError
 from opsdesk.ui.widgets.form import ErrorForm
 
-
 HEADING_STYLE = "qproperty-alignment: AlignCenter; font-weight: bold; font-size: 14pt;"
 
 
