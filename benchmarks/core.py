@@ -52,9 +52,18 @@ class Result:
     samples: list[float] = field(default_factory=list)
     baseline_samples: list[float] = field(default_factory=list)
     note: str = ""
+    # samples[i] and baseline_samples[i] were measured back to back (``alternate``): the ratio
+    # is then the median of the pairs' ratios, which cancels the machine's drift between pairs
+    # (a virtual machine's speed moves by a third within a minute) instead of comparing two
+    # medians that drift apart.
+    paired: bool = False
 
     @property
     def ratio(self) -> float | None:
+        if self.paired and self.samples and len(self.samples) == len(self.baseline_samples):
+            if min(self.baseline_samples) > 0:
+                return median([a / b for a, b in zip(self.samples, self.baseline_samples,
+                                                     strict=True)])
         if self.baseline is None or self.baseline <= 0:
             return None
         return self.figure / self.baseline
