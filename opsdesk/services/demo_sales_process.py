@@ -6,7 +6,7 @@ and converts little, 李娜 visits little and converts well, the two juniors sit
 visited customer is visited before buying (lead -> target -> qualified by the visits that moved
 them); buyers get a purchase stage change at their first and second sale and often an
 after-sales visit; a quarter of visits book a next follow-up, done by the customer's next visit
-when there is one, still open otherwise. Above ``VISIT_BUDGET`` customers only a random share of
+when there is one, still open if recent and cancelled if older. Above ``VISIT_BUDGET`` customers only a random share of
 them takes part, with the same per-seller habits. Rule-based tasks are left to the follow-up
 engine, which the app runs when the store is opened (on a million customers that first run lays
 out a backlog of several hundred thousand tasks). Drawn from a generator seeded with the demo's
@@ -28,6 +28,7 @@ PROFILES = {
     "zhaomin": (1.4, 0.6),
 }
 DEFAULT_PROFILE = (2.0, 0.5)
+STALE_DAYS = 30  # a booked follow-up left undone longer than this was given up
 VISIT_BUDGET = 300_000  # customers visited at most; see the scale in step_sales_process
 TYPES = ("call", "wechat", "store_visit", "meeting")
 TYPE_WEIGHTS = (40, 35, 15, 10)
@@ -99,6 +100,7 @@ def step_sales_process(ctx: DemoContext, progress: Progress) -> None:
     clk = _Clock(ctx.start - timedelta(days=5 * 366))
     end_day = clk.minutes(ctx.today.isoformat() + " 00:00") // 1440
     end = end_day * 1440 + 20 * 60
+    stale_before = (ctx.today - timedelta(days=STALE_DAYS)).isoformat()
     hired = {sid: clk.minutes(str(h)[:10] + " 00:00") if h else None
              for sid, (_, h) in staff.items()}
     profile = {sid: PROFILES.get(login, DEFAULT_PROFILE) for sid, (login, _) in staff.items()}
@@ -167,14 +169,17 @@ def step_sales_process(ctx: DemoContext, progress: Progress) -> None:
             next_on = clk.day(m // 1440 + 2 + int(rand() * 6)) if rand() < 0.25 else None
             mine.append([vid, store, cid, sid, at, vtype, effective, outcome, new_stage,
                          next_on, notes[int(rand() * len(notes))], j > 0, None, sid, at])
-        # A booked follow-up is done by the customer's next visit, else it stays open.
+        # A booked follow-up is done by the customer's next visit; without one it is still open
+        # if it fell due in the last month, and was given up (cancelled) if it is older: a
+        # working shop does not carry year-old calls in its queue.
         for j, row in enumerate(mine):
             if row[9] is None:
                 continue
             tid += 1
             nxt = mine[j + 1] if j + 1 < len(mine) else None
+            status = "done" if nxt else "open" if row[9] >= stale_before else "cancelled"
             tasks.append((tid, store, cid, sid, "manual", f"manual:{row[0]}", row[9], row[9],
-                          "done" if nxt else "open", None, nxt[0] if nxt else None, "", row[4]))
+                          status, None, nxt[0] if nxt else None, "", row[4]))
             if nxt:
                 nxt[12] = tid
         visits.extend(map(tuple, mine))

@@ -43,11 +43,15 @@ def test_demo_visits_are_consistent_and_sellers_differ(db: Database, db_path: Pa
         stages = dict(con.execute("SELECT source, COUNT(*) FROM stage_change GROUP BY source"))
         tasks = dict(con.execute("SELECT status, COUNT(*) FROM followup_task GROUP BY status"))
         late = con.execute("SELECT COUNT(*) FROM visit WHERE at > '2026-06-30 23:59'").fetchone()
+        # No booked call left undone for more than a month still waits in the queue.
+        stale = con.execute("SELECT COUNT(*) FROM followup_task WHERE rule = 'manual' AND "
+                            "status = 'open' AND due_on < '2026-05-31'").fetchone()
     finally:
         con.close()
     assert stages["visit"] > 0 and stages["purchase"] > 0
-    assert tasks["done"] > 0 and tasks["open"] > 0
+    assert tasks["done"] > 0 and tasks["open"] > 0 and tasks["cancelled"] > 0
     assert late == (0,)
+    assert stale == (0,)
 
 
 def test_same_seed_same_visits(tmp_path: Path, migrated_template: Path,
