@@ -15,7 +15,9 @@ def resources_dir() -> Path:
     if frozen:
         return Path(frozen) / "resources"
     here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources", here.parents[1] / "resources"):
+    # Installed from a wheel: opsdesk/resources. A source checkout (or an editable install):
+    # the resources folder beside the package.
+    for candidate in (here.parents[1] / "resources", here.parents[2] / "resources"):
         if candidate.is_dir():
             return candidate
     return here.parents[2] / "resources"
