@@ -9,7 +9,7 @@ API for screens (each call one transaction):
   manager; checked by ``domain.followups.check_rules``; ``horizon_days`` (the backlog horizon of
   ``domain.followups``: a task due more than that many days before the run is not created)
   ``None`` keeps the saved one.
-* ``generate(db, actor, today) -> GenerationResult`` - creates the tasks due on ``today`` that
+* ``generate(db, actor, today, force=False, progress=None) -> GenerationResult`` - creates the tasks due on ``today`` that
   do not exist yet, assigned to each customer's staff member. Set-based: one
   ``INSERT ... SELECT ... ON CONFLICT (store_id, key) DO NOTHING`` per rule (and per purchase
   offset), so running it twice, or on every start of the app, creates nothing new. It follows
@@ -49,7 +49,7 @@ import calendar
 import contextlib
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -770,8 +770,12 @@ def _signature(rule: FollowUpRule, lookback: int, horizon: int) -> str:
 
 def generate_in_session(s: Session, store_id: int, today: date,
                         settings: RuleSettings | None = None, *,
-                        full: bool = False) -> GenerationResult:
-    """Creates the tasks due on ``today`` (see above); ``full``: evaluate every rule in full."""
+                        full: bool = False,
+                        progress: Callable[[int, int, str], None] | None = None
+                        ) -> GenerationResult:
+    """Creates the tasks due on ``today`` (see above); ``full``: evaluate every rule in full.
+    ``progress(done, total, rule)`` is called before each rule (``rule`` a RuleKind value) and
+    once at the end with an empty rule."""
     settings = settings or _load(s, store_id)
     sql = _Dialect(s.get_bind().dialect.name)
     now_marks = _marks(s)
@@ -782,9 +786,14 @@ def generate_in_session(s: Session, store_id: int, today: date,
     by_rule: dict[str, int] = {}
     cache = None  # SQLite's page cache size before a full evaluation enlarged it
     try:
-        for rule in settings.rules:
+        total = len(settings.rules)
+        for i, rule in enumerate(settings.rules):
+            if progress is not None:
+                progress(i, total, rule.kind.value)
             cache = _evaluate(s, rule, settings, states, full, today, sql, base, now_marks,
                               touched_by, by_rule, cache)
+        if progress is not None:
+            progress(total, total, "")
     finally:
         if cache is not None:  # back to the connection's own size for its next user
             with contextlib.suppress(SQLAlchemyError):  # an error on the way matters more
@@ -837,11 +846,14 @@ def _evaluate(s: Session, rule: FollowUpRule, settings: RuleSettings, states: di
     return cache
 
 
-def generate(db: Database, actor: Actor, today: date, *, force: bool = False) -> GenerationResult:
-    """``force``: evaluate every rule in full, not only what changed since the last run."""
+def generate(db: Database, actor: Actor, today: date, *, force: bool = False,
+             progress: Callable[[int, int, str], None] | None = None) -> GenerationResult:
+    """``force``: evaluate every rule in full, not only what changed since the last run;
+    ``progress``: as for ``generate_in_session`` (an exception it raises, such as a cancel,
+    rolls the whole run back)."""
     audit.require(db, actor, Permission.FOLLOWUPS_GENERATE, "followups.generate")
     with db.write() as s:
-        result = generate_in_session(s, actor.store_id, today, full=force)
+        result = generate_in_session(s, actor.store_id, today, full=force, progress=progress)
         if result.created:
             audit.record_as(s, actor, "followups.generate", "", {
                 "today": today.isoformat(), "created": result.created,

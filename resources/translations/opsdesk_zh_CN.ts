@@ -3090,6 +3090,10 @@ Details were written to %1</source>
         <translation>正在查找今天的跟进…</translation>
     </message>
     <message>
+        <source>Finding today&apos;s follow-ups… %1 (%2 of %3)</source>
+        <translation>正在查找今天的跟进…%1(第 %2 项,共 %3 项)</translation>
+    </message>
+    <message>
         <source>%1 new follow-up(s) found.</source>
         <translation>找到 %1 条新的跟进。</translation>
     </message>

@@ -97,6 +97,25 @@ def test_first_open_generates_the_day_and_counts_show(qtbot, db, db_path, contex
     assert again.job is None
 
 
+def test_generation_says_which_rule_it_is_on(qtbot, db, context_for):
+    ctx = context_for(auth.login(db, "owner", "1234"))
+    page = FollowUpsPage(ctx)
+    qtbot.addWidget(page)
+    shown: list[str] = []
+    update = page._generation_progress
+
+    def watched(*args) -> None:  # noqa: ANN002
+        update(*args)
+        shown.append(page.status.text())
+
+    page._generation_progress = watched  # connected when the job starts, so none is missed
+    with qtbot.waitSignal(page.generated, timeout=20_000):
+        page.generate_in_background(force=True)
+    assert "Finding today's follow-ups… After a purchase (2 of 6)" in shown
+    assert len(shown) == 7  # before each of the six rules, and once at the end
+    assert "new follow-up(s) found" in page.status.text()
+
+
 def test_task_table_is_a_sound_model(qtbot, qtmodeltester, db, context_for):
     ctx = context_for(auth.login(db, "zhangwei", "1234"))
     page = open_queue(qtbot, ctx)

@@ -217,6 +217,37 @@ def test_two_purchases_on_one_day_make_one_series(db: Database, store: Actor) ->
         assert (t.due_on, t.staff_id, t.status) == (date(2024, 3, 1), seller, "open")
 
 
+class _Stop(Exception):
+    pass
+
+
+def test_progress_names_each_rule_and_a_stop_writes_nothing(db: Database, store: Actor) -> None:
+    hit = _product(db, store, "套餐", "hit")
+    c = _customer(db, store, created_at=datetime(2024, 1, 1, 10))
+    _sale(db, store, c, datetime(2024, 1, 31, 10), hit, "a")
+    seen: list[tuple[int, int, str]] = []
+
+    def stop_at_birthdays(done: int, total: int, rule: str) -> None:
+        seen.append((done, total, rule))
+        if rule == RuleKind.BIRTHDAY.value:
+            raise _Stop  # as a Cancel pressed while the after-purchase tasks were written
+
+    with pytest.raises(_Stop):
+        followups.generate(db, store, date(2024, 3, 1), progress=stop_at_birthdays)
+    kinds = [r.kind.value for r in default_rules()]
+    stop = kinds.index(RuleKind.BIRTHDAY.value)
+    assert seen == [(i, len(kinds), k) for i, k in enumerate(kinds[:stop + 1])]
+    assert _keys(db) == set()  # one transaction: the rules run before the stop left nothing
+    with db.read() as s:
+        assert s.scalars(select(FollowUpState)).all() == []
+    seen.clear()
+    r = followups.generate(db, store, date(2024, 3, 1),
+                           progress=lambda *a: seen.append(a))
+    assert r.by_rule["after_purchase"] == 1
+    assert seen[-1] == (len(kinds), len(kinds), "")
+    assert [x[2] for x in seen[:-1]] == kinds
+
+
 def test_reactivation_from_leap_day_is_due_on_feb_28(db: Database, store: Actor) -> None:
     hit = _product(db, store, "套餐", "hit")
     c = _customer(db, store, created_at=datetime(2024, 1, 1, 10))

@@ -387,8 +387,16 @@ class FollowUpsPage(QWidget):
         job = tasks.Job(_generate, self.ctx.db, self.ctx.actor, day)
         job.signals.finished.connect(lambda r, d=day: self._generated(r, d))
         job.signals.failed.connect(self._generation_failed)
+        job.signals.progress.connect(self._generation_progress)
         self.job = tasks.start(job, write=True)
         return job
+
+    def _generation_progress(self, done: int, total: int, rule: str) -> None:
+        # On a large store that never ran the rules the first run takes seconds: say which.
+        if self.job is not None and rule:
+            self.status.setText(self.tr("Finding today's follow-ups… %1 (%2 of %3)")
+                                .replace("%1", name(RULES, rule)).replace("%2", str(done + 1))
+                                .replace("%3", str(total)))
 
     def _generated(self, result: followups.GenerationResult, day: date) -> None:
         self.job = None
@@ -444,5 +452,5 @@ class FollowUpsPage(QWidget):
         self._tab_texts()
 
 
-def _generate(_progress: tasks.Progress, db, actor, day: date):  # noqa: ANN001, ANN202
-    return followups.generate(db, actor, day)
+def _generate(progress: tasks.Progress, db, actor, day: date):  # noqa: ANN001, ANN202
+    return followups.generate(db, actor, day, progress=progress.report)
