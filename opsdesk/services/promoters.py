@@ -9,10 +9,9 @@ API for screens (each call one transaction unless said otherwise):
   - manager or owner (``promoters.manage``). A level with an enrolment fee gets a service product
   of that price, so paying the fee is an ordinary sale.
 * ``enrol(db, actor, EnrolInput) -> PromoterRow`` - makes a customer a promoter. With
-  ``pay_fee`` and a fee on the level, the fee is sold first (``services.sales.sell`` with the
-  dialog's operation id) and the promoter is written in a second transaction naming that sale;
-  both steps are idempotent by the operation id, so a retry after a failure between them
-  completes the enrolment without selling twice.
+  ``pay_fee`` and a fee on the level, the fee is sold in the same transaction (a sale under the
+  dialog's operation id, which also needs ``sales.sell``) and the promoter names that sale; a
+  retry with the same operation id returns the first result.
 * ``attach_customer(db, actor, customer_id, promoter_id) -> None`` - records that the promoter
   brought the customer (source ``promoter``); with a plan paying per registration, that accrual
   is posted now.
@@ -284,42 +283,43 @@ def enrol(db: Database, actor: Actor, data: EnrolInput) -> PromoterRow:
                   f"customer:{data.customer_id}")
     op = check_operation_id(data.operation_id)
     method = check_payment_method(data.payment_method)
-    with db.read() as s:
+    if data.pay_fee:
+        with db.read() as s:
+            lv = _level(s, actor, data.level_id)
+            fee = bool(lv.enrolment_fee and lv.product_id)
+        if fee:  # the fee is a sale: who may not sell may not take it
+            audit.require(db, actor, Permission.SALES_SELL, "sale.create",
+                          f"customer:{data.customer_id}")
+    from opsdesk.services import sales  # sales posts the hooks of this module
+
+    with db.write() as s:
         c = s.get(Customer, data.customer_id)
         if c is None or c.store_id != actor.store_id:
             raise ValidationError("promoter.unknown_customer", field="customer_id")
         lv = _level(s, actor, data.level_id)
         done = s.scalars(select(Promoter).where(Promoter.customer_id == c.id)).first()
-        fee_sale = s.scalars(select(Sale).where(Sale.store_id == actor.store_id,
-                                                Sale.operation_id == op)).first()
         if done is not None:
             # The same dialog's retry gets the first result; anyone else is told it is done.
+            fee_sale = s.scalars(select(Sale).where(Sale.store_id == actor.store_id,
+                                                    Sale.operation_id == op)).first()
             paid_here = fee_sale is not None and done.enrolment_sale_id == fee_sale.id
             if paid_here or _enrolled_by(s, actor, op, done.id):
                 return _promoter_row(s, done, clock.now().date(), replayed=True)
             raise Conflict("promoter.already_enrolled", field="customer_id",
                            customer_id=c.id)
-        product_id, fee = lv.product_id, lv.enrolment_fee
-    sale_id = None
-    if data.pay_fee and fee and product_id:
-        from opsdesk.services import sales  # sales posts the hooks of this module
-
-        sold = sales.sell(db, actor, sales.SaleInput(
-            data.customer_id, (sales.SaleLineInput(product_id, 1),), method, op))
-        sale_id = sold.sale_id
-    with db.write() as s:
-        if s.scalars(select(Promoter).where(Promoter.customer_id == data.customer_id)).first():
-            raise Conflict("promoter.already_enrolled", field="customer_id",
-                           customer_id=data.customer_id)
-        lv = _level(s, actor, data.level_id)
-        p = Promoter(store_id=actor.store_id, customer_id=data.customer_id, level_id=lv.id,
+        sale_id = None
+        if data.pay_fee and lv.enrolment_fee and lv.product_id:
+            # In the same transaction: the enrolment is paid and made, or neither.
+            sold = sales.sell_in_session(s, actor, sales.SaleInput(
+                c.id, (sales.SaleLineInput(lv.product_id, 1),), method, op), op, method)
+            sale_id = sold.sale_id
+        p = Promoter(store_id=actor.store_id, customer_id=c.id, level_id=lv.id,
                      active=True, enrolled_at=clock.now(), enrolment_sale_id=sale_id,
                      staff_id=actor.staff_id)
         s.add(p)
         s.flush()
         audit.record_as(s, actor, "promoter.enrol", f"promoter:{p.id}", {
-            "operation_id": op, "customer_id": data.customer_id, "level_id": lv.id,
-            "sale_id": sale_id})
+            "operation_id": op, "customer_id": c.id, "level_id": lv.id, "sale_id": sale_id})
         return _promoter_row(s, p, clock.now().date())
 
 

@@ -145,76 +145,83 @@ def sell(db: Database, actor: Actor, data: SaleInput) -> SaleResult:
     op = check_operation_id(data.operation_id)
     method = check_payment_method(data.payment_method)
     with db.write() as s:
-        if (done := _posted(s, actor, op)) is not None:
-            if done.kind != "sale" or done.customer_id != data.customer_id:
-                raise Conflict("operation.reused", field="operation_id", operation_id=op)
-            return _result(s, done, replayed=True)
-        products = _check_lines(s, actor, data.lines)
-        at = clock.now()
-        today = at.date()
-        ladder = tiers.load_ladder(s, actor.store_id)
-        c = sv.customer_for_update(s, actor, data.customer_id) \
-            if data.customer_id is not None else None
-        if c is None and (method is PaymentMethod.STORED_VALUE or any(
-                p.kind == ProductKind.MEMBERSHIP for p in products)):
-            raise ValidationError("sale.membership_needs_customer", field="customer_id")
-        notices: list[TierNotice] = []
-        if c is not None and (n := tiers.settle_lapse(s, actor, c, ladder, today, at)):
+        return sell_in_session(s, actor, data, op, method)
+
+
+def sell_in_session(s: Session, actor: Actor, data: SaleInput, op: str,
+                    method: PaymentMethod) -> SaleResult:
+    """``sell`` inside a caller's write transaction (the caller checked the permission, the
+    operation id and the payment method), for a service whose action includes a sale."""
+    if (done := _posted(s, actor, op)) is not None:
+        if done.kind != "sale" or done.customer_id != data.customer_id:
+            raise Conflict("operation.reused", field="operation_id", operation_id=op)
+        return _result(s, done, replayed=True)
+    products = _check_lines(s, actor, data.lines)
+    at = clock.now()
+    today = at.date()
+    ladder = tiers.load_ladder(s, actor.store_id)
+    c = sv.customer_for_update(s, actor, data.customer_id) \
+        if data.customer_id is not None else None
+    if c is None and (method is PaymentMethod.STORED_VALUE or any(
+            p.kind == ProductKind.MEMBERSHIP for p in products)):
+        raise ValidationError("sale.membership_needs_customer", field="customer_id")
+    notices: list[TierNotice] = []
+    if c is not None and (n := tiers.settle_lapse(s, actor, c, ladder, today, at)):
+        notices.append(n)
+    tier = ladder.tier(c.tier_id) if c is not None else None
+    sale_lines, list_total, total = [], 0, 0
+    for p, ln in zip(products, data.lines, strict=True):
+        gross = p.price * ln.quantity
+        member_price = p.kind != ProductKind.MEMBERSHIP and tier is not None
+        paid = price_with_discount(tier, gross) if member_price else gross
+        units = discount_to_units(tier.discount) if member_price else DISCOUNT_UNITS
+        sale_lines.append(SaleLine(store_id=actor.store_id, product_id=p.id,
+                                   quantity=ln.quantity, unit_price=p.price,
+                                   discount_units=units, line_total=paid))
+        list_total += gross
+        total += paid
+    if total > MAX_MINOR:
+        raise ValidationError("money.too_large", field="lines", max=str(MAX_MINOR))
+    stage_before = Stage(c.stage) if c is not None else None
+    stage_after = stage_before
+    if c is not None:
+        before = s.scalar(select(func.count()).select_from(Sale).where(
+            Sale.customer_id == c.id, Sale.kind == "sale"))
+        stage_after = stage_after_purchase(stage_before, before)
+    sale = Sale(store_id=actor.store_id, operation_id=op, kind="sale",
+                customer_id=c.id if c else None, tier_id=tier.id if tier else None,
+                list_total=list_total, discount=list_total - total, total=total,
+                payment_method=method.value, staff_id=actor.staff_id, at=at)
+    s.add(sale)
+    s.flush()
+    for ln in sale_lines:
+        ln.sale_id = sale.id
+        s.add(ln)
+    if c is not None:
+        if method is PaymentMethod.STORED_VALUE and total:
+            sv.post(s, actor, c, [spend_entry(sv.ledger_balance(s, c.id), total)], op, at,
+                    sale_id=sale.id)
+        for p in products:
+            if p.kind == ProductKind.MEMBERSHIP:
+                notices.append(_grant_membership(s, actor, c, ladder, p.tier_id, at, op))
+        if stage_after is not stage_before:
+            # The stage history shows what moved a customer, purchases included.
+            pipeline.record_change(s, store_id=actor.store_id, customer=c, to=stage_after,
+                                   staff_id=actor.staff_id, source="purchase", at=at)
+        c.last_purchase_at = at
+        c.lifetime_spend += total
+        s.flush()
+        # A referred customer's sale earns in the same transaction: reward and commission.
+        referrals.after_sale(s, actor, c, sale)
+        promoters.after_sale(s, actor, c, sale)
+        if n := tiers.apply_upgrade(s, actor, c, ladder, at, op):
             notices.append(n)
-        tier = ladder.tier(c.tier_id) if c is not None else None
-        sale_lines, list_total, total = [], 0, 0
-        for p, ln in zip(products, data.lines, strict=True):
-            gross = p.price * ln.quantity
-            member_price = p.kind != ProductKind.MEMBERSHIP and tier is not None
-            paid = price_with_discount(tier, gross) if member_price else gross
-            units = discount_to_units(tier.discount) if member_price else DISCOUNT_UNITS
-            sale_lines.append(SaleLine(store_id=actor.store_id, product_id=p.id,
-                                       quantity=ln.quantity, unit_price=p.price,
-                                       discount_units=units, line_total=paid))
-            list_total += gross
-            total += paid
-        if total > MAX_MINOR:
-            raise ValidationError("money.too_large", field="lines", max=str(MAX_MINOR))
-        stage_before = Stage(c.stage) if c is not None else None
-        stage_after = stage_before
-        if c is not None:
-            before = s.scalar(select(func.count()).select_from(Sale).where(
-                Sale.customer_id == c.id, Sale.kind == "sale"))
-            stage_after = stage_after_purchase(stage_before, before)
-        sale = Sale(store_id=actor.store_id, operation_id=op, kind="sale",
-                    customer_id=c.id if c else None, tier_id=tier.id if tier else None,
-                    list_total=list_total, discount=list_total - total, total=total,
-                    payment_method=method.value, staff_id=actor.staff_id, at=at)
-        s.add(sale)
-        s.flush()
-        for ln in sale_lines:
-            ln.sale_id = sale.id
-            s.add(ln)
-        if c is not None:
-            if method is PaymentMethod.STORED_VALUE and total:
-                sv.post(s, actor, c, [spend_entry(sv.ledger_balance(s, c.id), total)], op, at,
-                        sale_id=sale.id)
-            for p in products:
-                if p.kind == ProductKind.MEMBERSHIP:
-                    notices.append(_grant_membership(s, actor, c, ladder, p.tier_id, at, op))
-            if stage_after is not stage_before:
-                # The stage history shows what moved a customer, purchases included.
-                pipeline.record_change(s, store_id=actor.store_id, customer=c, to=stage_after,
-                                       staff_id=actor.staff_id, source="purchase", at=at)
-            c.last_purchase_at = at
-            c.lifetime_spend += total
-            s.flush()
-            # A referred customer's sale earns in the same transaction: reward and commission.
-            referrals.after_sale(s, actor, c, sale)
-            promoters.after_sale(s, actor, c, sale)
-            if n := tiers.apply_upgrade(s, actor, c, ladder, at, op):
-                notices.append(n)
-        s.flush()
-        audit.record_as(s, actor, "sale.create", f"sale:{sale.id}", {
-            "operation_id": op, "customer_id": sale.customer_id, "total": total,
-            "payment_method": method.value})
-        return _result(s, sale, replayed=False, notices=notices, stage_before=stage_before,
-                       stage_after=stage_after)
+    s.flush()
+    audit.record_as(s, actor, "sale.create", f"sale:{sale.id}", {
+        "operation_id": op, "customer_id": sale.customer_id, "total": total,
+        "payment_method": method.value})
+    return _result(s, sale, replayed=False, notices=notices, stage_before=stage_before,
+                   stage_after=stage_after)
 
 
 def _grant_membership(s: Session, actor: Actor, c: Customer, ladder: tiers.Ladder,

@@ -65,6 +65,31 @@ def test_enrolment_fee_is_a_sale_and_a_retry_sells_once(db: Database, shop,  # n
     assert counts(db) == before
 
 
+def test_enrolment_and_its_fee_are_one_transaction(db: Database, shop,  # noqa: ANN001
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    lv = promoters.save_level(db, shop.owner, promoters.LevelInput(
+        None, "推广员", 1, PLAN, enrolment_fee=99 * Y))
+    cust = reg(db, shop.desk, "13800000009", "钱芳")
+    before = counts(db)
+    real = promoters.audit.record_as
+
+    def fail_at_enrolment(s, actor, action, *a, **k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if action == "promoter.enrol":  # after the fee was sold, before the promoter is made
+            raise RuntimeError("power cut")
+        return real(s, actor, action, *a, **k)
+
+    monkeypatch.setattr(promoters.audit, "record_as", fail_at_enrolment)
+    with pytest.raises(RuntimeError):
+        promoters.enrol(db, shop.manager, promoters.EnrolInput(
+            cust, lv.id, "enrol-9", pay_fee=True, payment_method="cash"))
+    assert counts(db) == before  # no fee sold without the enrolment
+    monkeypatch.setattr(promoters.audit, "record_as", real)
+    p = promoters.enrol(db, shop.manager, promoters.EnrolInput(
+        cust, lv.id, "enrol-9", pay_fee=True, payment_method="cash"))
+    assert sales.get_sale(db, shop.desk, p.enrolment_sale_id).total == 99 * Y
+    assert counts(db)[1] == before[1] + 1 and counts(db)[3] == before[3] + 1
+
+
 def test_accrual_freeze_clawback_payout(db: Database, shop, setup_promoter) -> None:  # noqa: ANN001
     _lv, p, friend = setup_promoter
     with clock.frozen(datetime(2025, 3, 5, 10)):
