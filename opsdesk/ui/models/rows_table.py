@@ -1,8 +1,9 @@
 """A table model over a short list held in full (staff, products: tens of rows, not millions).
 
 Subclasses name their ``COLUMNS`` as ``(key, QT_TRANSLATE_NOOP(CONTEXT, title))`` pairs and the
-translation ``CONTEXT``, and answer ``data`` for a valid row; the counting, the headers and the
-row guards live here once."""
+translation ``CONTEXT``, and either give each cell's text (``cell``; the keys in ``NUMERIC`` are
+aligned right) or answer ``data`` themselves; the counting, the headers and the row guards live
+here once."""
 
 from __future__ import annotations
 
@@ -20,9 +21,13 @@ from PySide6.QtCore import (
 Index = QModelIndex | QPersistentModelIndex
 
 
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class RowsTableModel(QAbstractTableModel):
     CONTEXT: ClassVar[str] = ""
     COLUMNS: ClassVar[Sequence[tuple[str, str]]] = ()
+    NUMERIC: ClassVar[frozenset[str]] = frozenset()  # column keys aligned right
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -44,6 +49,21 @@ class RowsTableModel(QAbstractTableModel):
 
     def key_at(self, column: int) -> str:
         return self.COLUMNS[column][0]
+
+    def cell(self, row: Any, key: str) -> str:  # noqa: ANN401
+        """The text of column ``key`` for ``row``, for the ``data`` below."""
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        r = self.valid_row(index)
+        if r is None or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        key = self.key_at(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(r, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in self.NUMERIC:
+            return RIGHT
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)

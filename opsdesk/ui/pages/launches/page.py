@@ -38,21 +38,16 @@ from opsdesk.ui import tasks
 from opsdesk.ui.context import AppContext
 from opsdesk.ui.labels import PAYMENT_METHODS, label
 from opsdesk.ui.messages import message_for
-from opsdesk.ui.models.rows_table import Index, RowsTableModel
+from opsdesk.ui.models.rows_table import RowsTableModel
 from opsdesk.ui.pages.launches.dialog import LaunchDialog
 from opsdesk.ui.pages.launches.texts import STATUSES, STEPS, percent, readable, tr
 from opsdesk.ui.pages.members.referrer import MemberPicker
 from opsdesk.ui.widgets.form import ErrorForm
 from opsdesk.ui.widgets.money_edit import MoneyEdit
 
-DISPLAY = Qt.ItemDataRole.DisplayRole
-ALIGN = Qt.ItemDataRole.TextAlignmentRole
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
 
 class _Model(RowsTableModel):
     CONTEXT = "Launches"
-    NUMERIC: frozenset[str] = frozenset()
 
     def __init__(self, cur, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -60,20 +55,6 @@ class _Model(RowsTableModel):
 
     def money(self, v: int) -> str:
         return format_money(v, self.cur)
-
-    def value(self, row, key: str) -> str:  # noqa: ANN001
-        raise NotImplementedError
-
-    def data(self, index: Index, role: int = DISPLAY):  # noqa: ANN201
-        r = self.valid_row(index)
-        if r is None or not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        key = self.key_at(index.column())
-        if role == DISPLAY:
-            return self.value(r, key)
-        if role == ALIGN and key in self.NUMERIC:
-            return RIGHT
-        return None
 
 
 class LaunchListModel(_Model):
@@ -91,7 +72,7 @@ class LaunchListModel(_Model):
     )
     NUMERIC = frozenset({"entries", "locks", "deals", "seats", "held", "revenue"})
 
-    def value(self, r: launches.LaunchListRow, key: str) -> str:
+    def cell(self, r: launches.LaunchListRow, key: str) -> str:
         ln = r.launch
         match key:
             case "name":
@@ -128,7 +109,7 @@ class StaffFunnelModel(_Model):
     )
     NUMERIC = frozenset({"entries", "locks", "deals", "e2l", "l2d", "e2d"})
 
-    def value(self, r: launches.FunnelRow, key: str) -> str:
+    def cell(self, r: launches.FunnelRow, key: str) -> str:
         f = r.funnel
         return {
             "staff": r.staff_name or self.tr_nobody(),
@@ -156,7 +137,7 @@ class ParticipantModel(_Model):
     )
     NUMERIC = frozenset({"fee", "held"})
 
-    def value(self, r: launches.ParticipantRow, key: str) -> str:
+    def cell(self, r: launches.ParticipantRow, key: str) -> str:
         return {
             "customer": r.customer_name, "phone": r.phone, "step": tr(STEPS, r.step),
             "fee": self.money(r.entry_paid), "held": self.money(r.held), "staff": r.staff_name,
@@ -176,7 +157,7 @@ class UnpaidModel(_Model):
     )
     NUMERIC = frozenset({"held", "due"})
 
-    def value(self, r: launches.UnpaidLock, key: str) -> str:
+    def cell(self, r: launches.UnpaidLock, key: str) -> str:
         return {
             "customer": r.customer_name, "phone": r.phone, "staff": r.staff_name,
             "locked_on": r.locked_on.isoformat(), "deadline": r.lock_deadline.isoformat(),
@@ -195,7 +176,7 @@ class WaitingModel(_Model):
     )
     NUMERIC = frozenset({"position"})
 
-    def value(self, r: launches.WaitingRow, key: str) -> str:
+    def cell(self, r: launches.WaitingRow, key: str) -> str:
         from PySide6.QtCore import QCoreApplication
 
         return {

@@ -7,15 +7,12 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from opsdesk.ui.models.rows_table import Index, RowsTableModel
+from opsdesk.ui.models.rows_table import RowsTableModel
 
 CTX = "Promotion"
-DISPLAY = Qt.ItemDataRole.DisplayRole
-ALIGN = Qt.ItemDataRole.TextAlignmentRole
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 TRIGGERS = {
     "first_topup": QT_TRANSLATE_NOOP("Promotion", "First top-up"),
@@ -85,18 +82,10 @@ class RowsModel(RowsTableModel):
         super().__init__(parent)
         self.COLUMNS = tuple(columns)  # type: ignore[misc]
         self._cell = cell
-        self._numeric = frozenset(numeric)
+        self.NUMERIC = frozenset(numeric)  # type: ignore[misc]
 
-    def data(self, index: Index, role: int = DISPLAY):  # noqa: ANN201
-        r = self.valid_row(index)
-        if r is None or not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        key = self.key_at(index.column())
-        if role == DISPLAY:
-            return self._cell(r, key)
-        if role == ALIGN and key in self._numeric:
-            return RIGHT
-        return None
+    def cell(self, row: Any, key: str) -> str:  # noqa: ANN401
+        return self._cell(row, key)
 
 
 def table(model: RowsTableModel, name: str) -> QTableView:
