@@ -9,8 +9,8 @@ API for screens (each call one transaction):
   manager; checked by ``domain.followups.check_rules``; ``horizon_days`` (the backlog horizon of
   ``domain.followups``: a task due more than that many days before the run is not created)
   ``None`` keeps the saved one.
-* ``generate(db, actor, today, force=False, progress=None) -> GenerationResult`` - creates the tasks due on ``today`` that
-  do not exist yet, assigned to each customer's staff member. Set-based: one
+* ``generate(db, actor, today, force=False, progress=None) -> GenerationResult`` - creates
+  the tasks due on ``today`` that do not exist yet, assigned to each customer's staff member. Set-based: one
   ``INSERT ... SELECT ... ON CONFLICT (store_id, key) DO NOTHING`` per rule (and per purchase
   offset), so running it twice, or on every start of the app, creates nothing new. It follows
   the rules of ``domain.followups`` word for word; a test compares it with ``due_tasks``.
