@@ -10,9 +10,10 @@ API for screens (each call one transaction):
   ``domain.followups``: a task due more than that many days before the run is not created)
   ``None`` keeps the saved one.
 * ``generate(db, actor, today, force=False, progress=None) -> GenerationResult`` - creates
-  the tasks due on ``today`` that do not exist yet, assigned to each customer's staff member. Set-based: one
-  ``INSERT ... SELECT ... ON CONFLICT (store_id, key) DO NOTHING`` per rule (and per purchase
-  offset), so running it twice, or on every start of the app, creates nothing new. It follows
+  the tasks due on ``today`` that do not exist yet, assigned to each customer's staff member.
+  Set-based: one ``INSERT ... SELECT ... ON CONFLICT (store_id, key) DO NOTHING`` per rule
+  (and per purchase offset), so running it twice, or on every start of the app, creates
+  nothing new. It follows
   the rules of ``domain.followups`` word for word; a test compares it with ``due_tasks``.
   Incremental: each rule reads only what changed since its last run (see "Incremental design"
   below), so a daily run on a million members takes a fraction of a second and a second run
