@@ -13,8 +13,8 @@ API for screens (each call one transaction):
   the tasks due on ``today`` that do not exist yet, assigned to each customer's staff member.
   Set-based: one ``INSERT ... SELECT ... ON CONFLICT (store_id, key) DO NOTHING`` per rule
   (and per purchase offset), so running it twice, or on every start of the app, creates
-  nothing new. It follows
-  the rules of ``domain.followups`` word for word; a test compares it with ``due_tasks``.
+  nothing new. It follows the rules of ``domain.followups`` word for word; a test compares it
+  with ``due_tasks``.
   Incremental: each rule reads only what changed since its last run (see "Incremental design"
   below), so a daily run on a million members takes a fraction of a second and a second run
   the same day finds nothing at once; ``force=True`` evaluates every rule in full.
